@@ -1,0 +1,27 @@
+// The table of grate's commands. Each command lives in its own cli/cmd_<name>.cpp and is a
+// function from its arguments (after the command name) to an exit code.
+#pragma once
+
+#include "cli/cli_common.hpp"
+
+namespace grate::cli {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const Args& args);
+};
+
+int run_evaluate(const Args& args);
+int run_check(const Args& args);
+int run_systems(const Args& args);
+int run_show(const Args& args);
+
+inline constexpr Command commands[] = {
+    {"evaluate", "grade one plant against an indicator system", run_evaluate},
+    {"check", "validate indicator systems, limit sets, plant sheets and CEMS files", run_check},
+    {"systems", "list the bundled indicator systems and limit sets", run_systems},
+    {"show", "print one indicator system or limit set, resolved, with references", run_show},
+};
+
+}  // namespace grate::cli
