@@ -122,4 +122,30 @@ std::optional<std::vector<std::string>> read_string_list(const YamlNode& node,
   return out;
 }
 
+bool check_schema(const YamlNode& root, std::string_view expected_schema, Diagnostics& diagnostics) {
+  if (!root.is_map()) {
+    diagnostics.add("E204", root.where,
+                    fmt::format("expected a map starting with 'schema: {}', found {}",
+                                expected_schema, root.describe()));
+    return false;
+  }
+  const YamlNode* schema = root.find("schema");
+  if (!schema) {
+    auto& d = diagnostics.add("E204", root.where, "missing 'schema:' key");
+    d.hints.push_back(fmt::format("start the file with 'schema: {}'", expected_schema));
+    return false;
+  }
+  if (!schema->is_scalar() || schema->scalar != expected_schema) {
+    auto& d = diagnostics.add("E204", schema->where,
+                              fmt::format("schema is {}, expected '{}'", schema->describe(),
+                                          expected_schema));
+    d.hints.push_back("grate reads indicator-system/1, limit-set/1 and plant-data/1 files");
+    return false;
+  }
+  if (root.entries.front().key != "schema")
+    diagnostics.add("E204", root.entries.front().key_where,
+                    "'schema' must be the first key of the file");
+  return true;
+}
+
 }  // namespace grate::io

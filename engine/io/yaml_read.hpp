@@ -52,6 +52,9 @@ std::optional<std::vector<std::string>> read_string_list(const YamlNode& node,
 std::optional<double> parse_plain_number(std::string_view text);
 std::optional<bool> parse_plain_bool(std::string_view text);
 
+/// Checks that `root` is a map whose first key is `schema: <expected>` (E204 otherwise).
+bool check_schema(const YamlNode& root, std::string_view expected_schema, Diagnostics& diagnostics);
+
 /// Adds E202 "expected X, found Y" at `node`.
 void expected(const YamlNode& node, std::string_view what, Diagnostics& diagnostics);
 
