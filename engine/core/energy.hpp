@@ -37,6 +37,11 @@ struct Indicator {
   std::string unit;                      ///< "" for ratios
   std::string reason;                    ///< why `value` is empty ("" when set)
   std::vector<std::string> missing_keys; ///< energy keys (or "plant.permitted_on") it lacked
+  /// The diagnostics that explain an empty `value` (E480 no block, E481 missing key, …).
+  std::vector<Diagnostic> causes;
+  /// False when the sheet gives none of the indicator's own inputs (BAT efficiencies only):
+  /// its missing keys are then reported only when an indicator system asks for the measure.
+  bool attempted = true;
 };
 
 struct EnergyOptions {
@@ -44,23 +49,38 @@ struct EnergyOptions {
   Date evaluation_date{2025, 12, 31};
 };
 
+/// The terms of R1 as computed, GJ/year, for the report's trace.
+struct R1Terms {
+  double ep_gj = 0; ///< 2.6 × electricity generated + 1.1 × heat exported
+  double ef_gj = 0; ///< auxiliary fuel
+  double ei_gj = 0; ///< other imported energy
+  double ew_gj = 0; ///< waste treated × net calorific value
+};
+
 struct EnergyResult {
   bool has_block = false; ///< the sheet has an `energy:` block at all
-  Indicator r1;           ///< R1 before climate correction
-  Indicator ccf;          ///< climate correction factor, rounded to 3 decimals
-  Indicator r1_corrected; ///< R1 × CCF
-  Indicator r1_threshold; ///< 0.60 or 0.65 by permit date
-  Indicator r1_pass;      ///< 1 when r1_corrected ≥ threshold, else 0
+  std::optional<R1Terms> r1_terms;
+  std::optional<double> heating_degree_days;
+  std::optional<bool> ccf_early; ///< the pre-2015-09-01 permit formula was used
+  Indicator r1;                  ///< R1 before climate correction
+  Indicator ccf;                 ///< climate correction factor, rounded to 3 decimals
+  Indicator r1_corrected;        ///< R1 × CCF
+  Indicator r1_threshold;        ///< 0.60 or 0.65 by permit date
+  Indicator r1_pass;             ///< 1 when r1_corrected ≥ threshold, else 0
   Indicator net_export_kwh_per_t;
   Indicator own_use_rate;                ///< (generated − exported) / generated, in [0, 1]
   Indicator gross_electrical_efficiency; ///< BAT η_e, ratio
   Indicator gross_energy_efficiency;     ///< BAT η_h, ratio
-  /// Every problem found, each naming the key and pointing at it (or at the energy block).
+  /// Problems with what the sheet gives, each naming the key and pointing at it or at the energy
+  /// block: missing inputs of attempted indicators when the block exists (E481), a missing permit
+  /// date (E485), impossible values (E484, E486). A sheet without any `energy:` block yields none
+  /// here: why_missing() reports E480 for a measure a system actually uses.
   Diagnostics diagnostics;
 };
 
-/// Computes every indicator it can. Diagnostics name each missing or invalid key once; the BAT
-/// efficiencies are only attempted when the sheet gives `thermal_input_gj` or `boiler_output_gj`.
+/// Computes every indicator it can. Diagnostics name each missing or invalid key once. η_e is only
+/// attempted when the sheet gives `thermal_input_gj` or `boiler_output_gj`, η_h only when it gives
+/// `heat_exchanger_output_gj` or `direct_heat_export_gj`.
 EnergyResult compute(const PlantSheet& sheet, const EnergyOptions& options = {});
 
 /// R1 = (Ep − (Ef + Ei)) / (0.97 × (Ew + Ef)), all in GJ/year (WFD 2008/98/EC Annex II).
