@@ -62,6 +62,7 @@ struct CemsSource {
   bool values_at_reference_o2 = false;  ///< basis.values_at: reference_o2 (already corrected)
   bool wet = false;                     ///< basis.moisture: wet → corrected with h2o
   double o2_cap = 19.5;                 ///< records with O2 ≥ cap do not count (DESIGN §3 rule 1)
+  int interval_seconds = 60;  ///< recording interval (`interval:`); divides 300 (5-minute blocks)
   std::map<std::string, CemsColumn> columns;  ///< measure name → column (defaults when absent)
   std::vector<std::string> furnace_temp_columns;  ///< averaged per record
   SourceLocation where;
