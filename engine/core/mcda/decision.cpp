@@ -80,3 +80,23 @@ std::vector<double> rank_scores(const std::vector<double>& scores, bool higher_i
 }
 
 } // namespace grate::mcda
+
+namespace grate::mcda {
+
+MatrixProblem check_decision_matrix(const Eigen::MatrixXd& x, std::size_t weights,
+                                    std::size_t types) {
+  const auto n = static_cast<std::size_t>(x.cols());
+  if ((weights != 0 && weights != n) || types != n)
+    return {MatrixProblemKind::SizeMismatch, 0, 0, 0};
+  if (x.rows() < 2)
+    return {MatrixProblemKind::TooFewAlternatives, 0, 0, 0};
+  if (!x.allFinite())
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+      for (Eigen::Index i = 0; i < x.rows(); ++i)
+        if (!std::isfinite(x(i, j)))
+          return {MatrixProblemKind::NonFinite, static_cast<std::size_t>(i),
+                  static_cast<std::size_t>(j), x(i, j)};
+  return {};
+}
+
+} // namespace grate::mcda
