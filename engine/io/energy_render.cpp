@@ -1,5 +1,6 @@
 #include "io/energy_render.hpp"
 
+#include "core/number_format.hpp"
 #include "io/diagnostic_render.hpp"
 
 #include <cmath>
@@ -9,31 +10,16 @@ namespace grate::io {
 
 namespace {
 
-/// Fixed decimals, trailing zeros removed ("1.060000" → "1.06"); "-0" becomes "0".
 std::string trimmed(double value, int decimals) {
-  std::string s = fmt::format("{:.{}f}", value, decimals);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0')
-      s.pop_back();
-    if (s.back() == '.')
-      s.pop_back();
-  }
-  if (s == "-0")
-    s = "0";
-  return s;
+  return format_number(value, decimals);
 }
-
-/// Fixed decimals, kept ("0.6500"), for tables.
 std::string fixed(double value, int decimals) {
-  std::string s = fmt::format("{:.{}f}", value, decimals);
-  if (s.find_first_not_of("-0.") == std::string::npos && s.front() == '-')
-    s.erase(0, 1);
-  return s;
+  return format_fixed(value, decimals);
 }
 
 /// Thousands separated by a thin space for large GJ figures ("2 620 800").
 std::string grouped(double value) {
-  std::string digits = fmt::format("{:.0f}", value);
+  std::string digits = format_fixed(value, 0);
   std::string sign;
   if (!digits.empty() && digits.front() == '-') {
     sign = "-";
