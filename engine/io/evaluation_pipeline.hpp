@@ -1,0 +1,60 @@
+// The whole `grate evaluate` pipeline for one plant (DESIGN §1): read the sheet and the system,
+// check them, resolve the evaluation date, derive measures (CEMS, energy, stack tests), resolve
+// limits, score, grade and rate. Returns everything a report needs; renders nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/emissions/result.hpp"
+#include "core/energy.hpp"
+#include "core/evaluate.hpp"
+#include "core/measures.hpp"
+#include "core/plant.hpp"
+#include "core/system.hpp"
+#include "io/files.hpp"
+
+namespace grate::io {
+
+struct EvaluateOptions {
+  std::string system = "cn-msw-incineration-grade";  ///< id or file
+  std::string rating = "cn-clean-incineration";      ///< id or file; "" for none
+  std::optional<Date> as_of;                         ///< default: end of the sheet's period
+  Language language = Language::En;
+  bool allow_missing = false;
+};
+
+struct RatingReport {
+  IndicatorSystem system;
+  Evaluation evaluation;
+};
+
+struct EvaluationReport {
+  IndicatorSystem system;
+  PlantSheet sheet;
+  Date as_of;
+  Measures measures;
+  LimitTable limits;
+  energy::EnergyResult energy;
+  std::optional<emissions::EmissionsResult> emissions;
+  Evaluation evaluation;
+  std::optional<RatingReport> rating;
+};
+
+/// Runs the pipeline on the sheet at `plant_path`. nullopt when any error was found (all are in
+/// `diagnostics`); warnings may be present either way.
+std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path, const EvaluateOptions& options,
+                                               SourceRegistry& sources, Diagnostics& diagnostics);
+
+/// Resolves every limit that `system` refers to (ratio_to_limit rules, limit thresholds in
+/// conditions) for `as_of`, loading the limit sets it names.
+LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of, SourceRegistry& sources,
+                          Diagnostics& diagnostics);
+
+/// Derived measures of a sheet: CEMS judgement (when it has CEMS files), energy, stack tests.
+Measures derive_measures(const PlantSheet& sheet, const Date& as_of, SourceRegistry& sources,
+                         energy::EnergyResult& energy_out,
+                         std::optional<emissions::EmissionsResult>& emissions_out, Diagnostics& diagnostics);
+
+}  // namespace grate::io
