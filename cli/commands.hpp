@@ -16,12 +16,18 @@ int run_evaluate(const Args& args);
 int run_check(const Args& args);
 int run_systems(const Args& args);
 int run_show(const Args& args);
+int run_weights(const Args& args);
+int run_rank(const Args& args);
+int run_emissions(const Args& args);
 
 inline constexpr Command commands[] = {
     {"evaluate", "grade one plant against an indicator system", run_evaluate},
     {"check", "validate indicator systems, limit sets, plant sheets and CEMS files", run_check},
     {"systems", "list the bundled indicator systems and limit sets", run_systems},
     {"show", "print one indicator system or limit set, resolved, with references", run_show},
+    {"weights", "criterion weights: AHP (with consistency), entropy, CRITIC", run_weights},
+    {"rank", "rank alternatives of a decision table by TOPSIS or VIKOR", run_rank},
+    {"emissions", "judge CEMS data: daily means, exceedances, furnace blocks, exempt hours", run_emissions},
 };
 
 }  // namespace grate::cli

@@ -798,4 +798,110 @@ parse_criterion_weights(std::string_view text, const std::string& source,
   return weights;
 }
 
+void report_matrix_problem(const mcda::MatrixProblem& problem, const DecisionTable& table,
+                           std::string_view method, Diagnostics& diagnostics) {
+  using mcda::MatrixProblemKind;
+  const SourceLocation where{table.file, 0, 0};
+  auto name_of = [](const std::vector<std::string>& names, std::size_t k) {
+    return k < names.size() ? names[k] : std::to_string(k + 1);
+  };
+  switch (problem.kind) {
+  case MatrixProblemKind::None:
+    return;
+  case MatrixProblemKind::SizeMismatch:
+    diagnostics.add("E373", where,
+                    fmt::format("{} needs one weight and one type per criterion ({} criteria)",
+                                method, table.criteria.size()));
+    return;
+  case MatrixProblemKind::TooFewAlternatives: {
+    auto& d = diagnostics.add("E378", where,
+                              fmt::format("{} needs at least 2 alternatives, found {}", method,
+                                          table.alternatives.size()));
+    d.hints.push_back("weighting and ranking compare alternatives; add rows");
+    return;
+  }
+  case MatrixProblemKind::NonFinite:
+    diagnostics.add("E370", where,
+                    fmt::format("cell '{}' of '{}' is not a finite number",
+                                name_of(table.criteria, problem.col),
+                                name_of(table.alternatives, problem.row)));
+    return;
+  case MatrixProblemKind::Negative: {
+    auto& d = diagnostics.add(
+        "E376", where,
+        fmt::format("cell '{}' of '{}' is {}, but {} with sum normalisation needs values ≥ 0",
+                    name_of(table.criteria, problem.col), name_of(table.alternatives, problem.row),
+                    problem.value, method));
+    d.hints.push_back("use '--normalization minmax' (with --types), or shift the column");
+    return;
+  }
+  case MatrixProblemKind::NoDiscrimination: {
+    auto& d = diagnostics.add(
+        "E378", where,
+        fmt::format("every criterion of '{}' is constant (or weighted 0): {} cannot tell the "
+                    "alternatives apart",
+                    table.file, method));
+    d.notes.push_back("criteria: " + quoted_list(table.criteria));
+    return;
+  }
+  }
+}
+
+std::optional<mcda::Completion>
+complete_ahp_input(const AhpInput& input, mcda::CompletionMethod method, Diagnostics& diagnostics) {
+  mcda::Completion completion = mcda::complete_matrix(input.matrix, method);
+  if (completion.ok)
+    return completion;
+  std::string list;
+  for (const auto& group : completion.components) {
+    std::vector<std::string> names;
+    for (std::size_t k : group)
+      names.push_back(input.order[k]);
+    list += (list.empty() ? "" : "; ") + quoted_list(names);
+  }
+  auto& d = diagnostics.add(
+      "E366", input.where,
+      fmt::format("the known judgements fall into {} unconnected groups, so the missing ones "
+                  "cannot be completed",
+                  completion.components.size()));
+  d.notes.push_back("groups: " + list);
+  d.hints.push_back("give at least one judgement between each pair of groups");
+  return std::nullopt;
+}
+
+std::optional<Eigen::MatrixXd> aggregate_ahp_inputs(const std::vector<AhpInput>& inputs,
+                                                    const std::vector<double>& expert_weights,
+                                                    Diagnostics& diagnostics) {
+  if (inputs.empty())
+    return std::nullopt;
+  bool ok = true;
+  for (std::size_t k = 1; k < inputs.size(); ++k)
+    if (inputs[k].order != inputs[0].order) {
+      auto& d = diagnostics.add("E379", inputs[k].where,
+                                fmt::format("'{}' compares {}, but '{}' compares {}",
+                                            inputs[k].where.file, quoted_list(inputs[k].order),
+                                            inputs[0].where.file, quoted_list(inputs[0].order)));
+      d.hints.push_back("every evaluator's matrix must list the same items in the same order");
+      ok = false;
+    }
+  if (!expert_weights.empty() && expert_weights.size() != inputs.size()) {
+    diagnostics.add("E379", {},
+                    fmt::format("--expert-weights gives {} weights for {} matrices",
+                                expert_weights.size(), inputs.size()));
+    ok = false;
+  }
+  for (double w : expert_weights)
+    if (!(w > 0) || !std::isfinite(w)) {
+      diagnostics.add("E379", {},
+                      fmt::format("--expert-weights: '{}' is not a positive number", w));
+      ok = false;
+    }
+  if (!ok)
+    return std::nullopt;
+  std::vector<Eigen::MatrixXd> matrices;
+  for (const auto& input : inputs)
+    matrices.push_back(input.matrix);
+  return mcda::aggregate_geometric_mean(matrices, expert_weights);
+}
+
 } // namespace grate::io

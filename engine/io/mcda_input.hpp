@@ -89,4 +89,21 @@ std::optional<std::vector<double>>
 parse_criterion_weights(std::string_view text, const std::string& source,
                         const DecisionTable& table, bool normalize, Diagnostics& diagnostics);
 
+/// A method's MatrixProblem as a diagnostic naming the alternative and criterion: E376 (a negative
+/// value where the method needs non-negative ones), E378 (too few alternatives, nothing to
+/// discriminate), E370 (a non-finite cell), E373 (sizes). `method` names the method ("TOPSIS").
+void report_matrix_problem(const mcda::MatrixProblem& problem, const DecisionTable& table,
+                           std::string_view method, Diagnostics& diagnostics);
+
+/// Completes `input.matrix` (NaN = missing) by `method`; E366 when the known judgements do not
+/// connect every item (the groups are listed).
+std::optional<mcda::Completion>
+complete_ahp_input(const AhpInput& input, mcda::CompletionMethod method, Diagnostics& diagnostics);
+
+/// Several evaluators' inputs aggregated by element-wise geometric mean: all must name the same
+/// items in the same order (E379 otherwise, at the first input that differs).
+std::optional<Eigen::MatrixXd> aggregate_ahp_inputs(const std::vector<AhpInput>& inputs,
+                                                    const std::vector<double>& expert_weights,
+                                                    Diagnostics& diagnostics);
+
 } // namespace grate::io
