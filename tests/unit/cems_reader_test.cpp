@@ -2,6 +2,8 @@
 // and thermocouples, flags, and every diagnostic it emits (E440–E455, E461, E463, W640).
 #include "emissions_test_support.hpp"
 #include "io/cems_reader.hpp"
+#include "io/cems_sheet.hpp"
+#include "io/yaml_tree.hpp"
 
 #include <doctest/doctest.h>
 
@@ -204,4 +206,53 @@ TEST_CASE("E454 empty file or header only; E455 counts what is not listed") {
   CHECK(r->d.size() == 51);
   CHECK(r->d.items().back().code == "E455");
   CHECK(r->d.items().back().message == "10 more problem(s) in 'l1.csv' not listed");
+}
+
+namespace {
+
+std::vector<CemsSource> sheet_block(const std::string& yaml, Diagnostics& d) {
+  auto root = io::parse_yaml(yaml, "plant.yaml", d);
+  REQUIRE(root);
+  return io::read_cems_block(*root, "plants/east/plant.yaml", d);
+}
+
+} // namespace
+
+TEST_CASE("sheet cems block: mapping with units, thermocouples, basis and interval") {
+  Diagnostics d;
+  const auto sources = sheet_block(
+      "- file: cems/l1.csv\n  line: '1'\n  interval: 60\n"
+      "  basis: {o2_reference: 11, values_at: measured_o2, moisture: wet, o2_cap: 19}\n"
+      "  columns: {nox: {column: NOx_ppm, unit: ppm}, furnace_temp: [T1, T2], time: Zeit}\n",
+      d);
+  CHECK(d.empty());
+  REQUIRE(sources.size() == 1);
+  CHECK(sources[0].file == "plants/east/cems/l1.csv");
+  CHECK(sources[0].wet);
+  CHECK(sources[0].o2_cap == 19);
+  CHECK(sources[0].columns.at("nox").unit == "ppm");
+  CHECK(sources[0].columns.at("time").column == "Zeit");
+  CHECK(sources[0].furnace_temp_columns == std::vector<std::string>{"T1", "T2"});
+}
+
+TEST_CASE("sheet cems block: E460 unknown measure, E461 unit, E462 interval, E464, E441") {
+  Diagnostics d;
+  sheet_block("- {file: a.csv, line: '1', columns: {nxo: NOx}}\n", d);
+  REQUIRE(d.size() == 1);
+  CHECK(d.items()[0].code == "E460");
+  CHECK(d.items()[0].message == "unknown measure 'nxo' in 'columns'; did you mean 'nox'?");
+  d = {};
+  sheet_block("- {file: a.csv, line: '1', columns: {dust: {column: D, unit: ppm}}}\n", d);
+  REQUIRE(d.size() == 1);
+  CHECK(d.items()[0].code == "E461");
+  CHECK(d.items()[0].message == "unit 'ppm' does not fit 'dust'");
+  d = {};
+  sheet_block("- {file: a.csv, line: '1', interval: 45}\n", d);
+  CHECK(d.items()[0].code == "E462");
+  d = {};
+  sheet_block("- {file: a.csv, line: '1', columns: {furnace_temp: []}}\n", d);
+  CHECK(d.items()[0].code == "E464");
+  d = {};
+  sheet_block("- {file: a.csv, line: '1', basis: {o2_cap: 21}}\n", d);
+  CHECK(d.items()[0].code == "E441");
 }
