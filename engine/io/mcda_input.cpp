@@ -42,14 +42,14 @@ std::optional<double> parse_finite(std::string_view text) {
   return value;
 }
 
-/// "1/3", "0.5" → the text for messages, with the shortest round-trip for numbers.
+/// A judgement for messages: "1/3" for an exact reciprocal of a whole number, else 6 digits.
 std::string show(double value) {
   if (value > 0 && value < 1) {
     const double inverse = 1 / value;
     if (std::fabs(inverse - std::round(inverse)) < 1e-9)
       return fmt::format("1/{}", std::round(inverse));
   }
-  return fmt::format("{}", value);
+  return fmt::format("{:.6g}", value);
 }
 
 std::string cell_name(const std::vector<std::string>& order, std::size_t i, std::size_t j) {
@@ -132,9 +132,17 @@ bool validate_read_matrix(Eigen::MatrixXd& m, const std::vector<std::string>& or
       diag.notes.push_back(fmt::format("row i over column j: a[j][i] must be 1 / a[i][j]; the "
                                        "mirror of {} is at line {}",
                                        show(upper), where(i, j).line));
-      diag.hints.push_back(fmt::format("write {} here (fractions like 1/3 are exact; 0.33 is not), "
-                                       "or leave one of the pair as '~'",
-                                       show(1 / upper)));
+      // 0.33 written for 1/3: point at the approximate fraction rather than at its reciprocal.
+      const double k = std::round(1 / upper);
+      if (upper < 1 && k >= 2 && std::fabs(1 / upper - k) < 0.05 * k && std::fabs(lower - k) < 1e-6)
+        diag.hints.push_back(
+            fmt::format("write 1/{} instead of {} at line {} (a fraction is exact; "
+                        "a rounded decimal is not)",
+                        k, show(upper), where(i, j).line));
+      else
+        diag.hints.push_back(fmt::format("write {} here, the reciprocal of {}, or leave one of the "
+                                         "pair as '~'",
+                                         show(1 / upper), show(upper)));
       ok = false;
     }
   return ok;

@@ -108,8 +108,8 @@ struct AhpRevision {
 };
 
 /// The single judgement whose replacement by w_i / w_j lowers CR the most (every pair i < j is
-/// tried, each with a fresh principal eigenvalue). nullopt for n ≤ 2, where there is nothing to
-/// revise.
+/// tried, each with a fresh principal eigenvalue). nullopt for n ≤ 2 and for a fully consistent
+/// matrix (CI ≤ 1e-12), where there is nothing to revise.
 std::optional<AhpRevision> suggest_revision(const Eigen::MatrixXd& m, const AhpResult& result);
 
 // --- incomplete matrices ----------------------------------------------------------------------
