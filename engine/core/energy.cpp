@@ -274,6 +274,7 @@ EnergyResult compute(const PlantSheet& sheet, const EnergyOptions& options) {
   Diagnostics invalid;
   const Inputs in(sheet, invalid);
   result.has_block = in.has_block();
+  result.permitted_on = sheet.plant.permitted_on;
 
   SourceLocation plant_where = sheet.plant.where;
   if (plant_where.file.empty())

@@ -61,12 +61,13 @@ struct EnergyResult {
   bool has_block = false; ///< the sheet has an `energy:` block at all
   std::optional<R1Terms> r1_terms;
   std::optional<double> heating_degree_days;
-  std::optional<bool> ccf_early; ///< the pre-2015-09-01 permit formula was used
-  Indicator r1;                  ///< R1 before climate correction
-  Indicator ccf;                 ///< climate correction factor, rounded to 3 decimals
-  Indicator r1_corrected;        ///< R1 × CCF
-  Indicator r1_threshold;        ///< 0.60 or 0.65 by permit date
-  Indicator r1_pass;             ///< 1 when r1_corrected ≥ threshold, else 0
+  std::optional<bool> ccf_early;    ///< the pre-2015-09-01 permit formula was used
+  std::optional<Date> permitted_on; ///< the plant's permit date, when the sheet gives it
+  Indicator r1;                     ///< R1 before climate correction
+  Indicator ccf;                    ///< climate correction factor, rounded to 3 decimals
+  Indicator r1_corrected;           ///< R1 × CCF
+  Indicator r1_threshold;           ///< 0.60 or 0.65 by permit date
+  Indicator r1_pass;                ///< 1 when r1_corrected ≥ threshold, else 0
   Indicator net_export_kwh_per_t;
   Indicator own_use_rate;                ///< (generated − exported) / generated, in [0, 1]
   Indicator gross_electrical_efficiency; ///< BAT η_e, ratio

@@ -148,12 +148,17 @@ std::string render_energy_markdown(const energy::EnergyResult& result, Language 
   row(text("R1", "R1 能效值"), result.r1, fixed(value_of(result.r1), 4), r1_basis);
 
   std::string ccf_basis = text("Directive (EU) 2015/1127", "指令 (EU) 2015/1127");
-  if (result.heating_degree_days && result.ccf_early)
-    ccf_basis +=
-        fmt::format("; HDD {}, {}", trimmed(*result.heating_degree_days, 1),
-                    *result.ccf_early ? text("permit before 2015-09-01", "2015-09-01 前取得许可")
-                                      : text("permit from 2015-09-01 (or evaluated after 2029)",
-                                             "2015-09-01 起取得许可（或 2029 年后评价）"));
+  if (result.heating_degree_days && result.ccf_early && result.permitted_on) {
+    std::string regime;
+    if (*result.ccf_early)
+      regime = text("permitted before 2015-09-01", "2015-09-01 前取得许可");
+    else if (*result.permitted_on < Date{2015, 9, 1})
+      regime = text("evaluated after 2029-12-31", "评价日期晚于 2029-12-31");
+    else
+      regime = text("permitted from 2015-09-01", "2015-09-01 起取得许可");
+    ccf_basis += fmt::format("; HDD {}, {} ({})", trimmed(*result.heating_degree_days, 1), regime,
+                             result.permitted_on->iso());
+  }
   row(text("Climate correction factor", "气候修正系数 CCF"), result.ccf,
       fixed(value_of(result.ccf), 3), ccf_basis);
   row(text("R1 × CCF", "修正后 R1"), result.r1_corrected, fixed(value_of(result.r1_corrected), 4),
@@ -161,7 +166,8 @@ std::string render_energy_markdown(const energy::EnergyResult& result, Language 
   row(text("R1 threshold", "R1 门槛值"), result.r1_threshold,
       fixed(value_of(result.r1_threshold), 2),
       text("0.60 if permitted before 2009-01-01, else 0.65",
-           "2009-01-01 前取得许可为 0.60，否则 0.65"));
+           "2009-01-01 前取得许可为 0.60，否则 0.65") +
+          (result.permitted_on ? fmt::format(" ({})", result.permitted_on->iso()) : ""));
   row(text("R1 recovery status", "R1 判定"), result.r1_pass,
       value_of(result.r1_pass) >= 0.5 ? text("pass", "达到") : text("fail", "未达到"),
       text("R1 × CCF ≥ threshold", "修正后 R1 ≥ 门槛值"));

@@ -288,3 +288,20 @@ TEST_CASE("energy Markdown section in both languages") {
   CHECK(zh.starts_with("### 能源效率\n"));
   CHECK(zh.find("| 吨垃圾上网电量 | 435.2 kWh/t |") != std::string::npos);
 }
+
+TEST_CASE("Markdown names the CCF regime and the permit date") {
+  const auto later =
+      io::render_energy_markdown(compute(design_example(Date{2016, 3, 1}, 2750)), Language::En);
+  CHECK(later.find("| Climate correction factor | 1.060 | Directive (EU) 2015/1127; HDD 2750, "
+                   "permitted from 2015-09-01 (2016-03-01) |") != std::string::npos);
+  CHECK(later.find("| R1 threshold | 0.65 | 0.60 if permitted before 2009-01-01, else 0.65 "
+                   "(2016-03-01) |") != std::string::npos);
+  const auto in2030 = io::render_energy_markdown(
+      compute(design_example(Date{2010, 1, 1}, 2750), EnergyOptions{Date{2030, 6, 30}}),
+      Language::En);
+  CHECK(in2030.find("HDD 2750, evaluated after 2029-12-31 (2010-01-01)") != std::string::npos);
+  const auto early =
+      io::render_energy_markdown(compute(design_example(Date{2010, 1, 1}, 2750)), Language::Zh);
+  CHECK(early.find("| 气候修正系数 CCF | 1.125 |") != std::string::npos);
+  CHECK(early.find("2015-09-01 前取得许可 (2010-01-01)") != std::string::npos);
+}
