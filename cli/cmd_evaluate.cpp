@@ -44,6 +44,7 @@ int run_evaluate(const Args& args) {
   io::EvaluateOptions evaluate_options;
   evaluate_options.system = system;
   evaluate_options.rating = values.count("no-rating") ? "" : rating;
+  evaluate_options.rating_explicit = !values["rating"].defaulted();
   evaluate_options.language = common.language();
   evaluate_options.allow_missing = values.count("allow-missing") > 0;
   if (!as_of.empty()) {

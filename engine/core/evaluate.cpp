@@ -20,6 +20,13 @@ const char* tr(Language language, const char* en, const char* zh) {
 
 std::string num(double value) { return format_number(value, 6); }
 
+/// "a", "a and b", "a, b and c" — for lists of already quoted subjects.
+std::string join_or(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  return out;
+}
+
 const char* comparison_symbol(Comparison comparison) {
   switch (comparison) {
   case Comparison::Equals: return "=";
@@ -126,10 +133,18 @@ struct Evaluator {
   Evaluation& out;
   Language lang() const { return context.language; }
 
+  std::string absent_reason(const ValueSource& source) const {
+    if (source.kind != ValueSource::Kind::Measure || !context.absent_measures) return "";
+    auto it = context.absent_measures->find(source.name);
+    return it == context.absent_measures->end() ? "" : it->second;
+  }
+
   std::string missing_message(const ValueSource& source) const {
+    const std::string reason = absent_reason(source);
+    const std::string measure = reason.empty() ? source.describe() : fmt::format("{} ({})", source.describe(), reason);
     if (source.kind == ValueSource::Kind::Measure && !source.fallback_fact.empty())
-      return fmt::format("{} (no CEMS data gives it) nor fact '{}'", source.describe(), source.fallback_fact);
-    return source.describe();
+      return fmt::format("{} or fact '{}'", measure, source.fallback_fact);
+    return measure;
   }
 
   void report_missing(const ValueSource& source, const std::string& who) {
@@ -199,7 +214,7 @@ struct Evaluator {
                                     : c.subject.describe();
     if (value.kind == UsedValue::Kind::Missing) {
       outcome.missing.push_back(missing_message(c.subject));
-      outcome.explanation = fmt::format("{} {}", subject, tr(lang(), "is missing", "缺失"));
+      outcome.explanation = fmt::format("{} {}", missing_message(c.subject), tr(lang(), "is missing", "缺失"));
       return outcome;
     }
     const Threshold& t = c.threshold;
@@ -261,7 +276,7 @@ struct Evaluator {
     if (!result.met && !result.missing.empty() && !role.empty()) {
       auto& d = out.diagnostics.add(context.allow_missing ? "W601" : "E501", n.where,
                                     fmt::format("{} '{}' needs {}, which the sheet does not give", role, n.id,
-                                                quoted_list(result.missing)));
+                                                join_or(result.missing)));
       d.notes.push_back(fmt::format("plant sheet: {}", context.sheet.file));
     }
     return outcome;
@@ -292,7 +307,8 @@ struct Evaluator {
       auto best = in_force(rule.best), worst = in_force(rule.worst);
       if (!best || !worst) return std::nullopt;
       const double f = std::clamp((value.number - *worst) / (*best - *worst), 0.0, 1.0);
-      explanation = fmt::format("{} {}: best {}, worst {}", tr(lang(), "linear between", "线性插值"), value.display(), num(*best), num(*worst));
+      explanation = fmt::format("{} {}: {} {}, {} {}", tr(lang(), "linear on", "线性插值"), value.display(), tr(lang(), "best", "最优"), num(*best),
+                                tr(lang(), "worst", "最差"), num(*worst));
       return f;
     }
     case Type::Scale: {
@@ -347,6 +363,7 @@ struct Evaluator {
     case Type::Deductions: {
       const double p = node.points.value_or(1.0);
       auto it = context.sheet.findings.find(node.indicator->name);
+      if (node.indicator->kind != ValueSource::Kind::Findings || it == context.sheet.findings.end()) return std::nullopt;
       double deducted = 0;
       std::string parts;
       bool ok = true;
@@ -368,7 +385,7 @@ struct Evaluator {
       }
       if (!ok) return std::nullopt;
       explanation = parts.empty() ? fmt::format("{} {}", tr(lang(), "no defects; full", "无缺陷，满分"), num(p))
-                                  : fmt::format("({} − {}) / {}", num(p), parts, num(p));
+                                  : fmt::format("({} − ({})) / {}", num(p), parts, num(p));
       return std::max(0.0, p - deducted) / p;
     }
     case Type::PassFail: {
@@ -377,7 +394,7 @@ struct Evaluator {
       if (!result.met) {
         if (!result.missing.empty()) {
           auto& d = out.diagnostics.add(context.allow_missing ? "W601" : "E501", rule.where,
-                                        fmt::format("criterion '{}' needs {}, which the sheet does not give", node.path, quoted_list(result.missing)));
+                                        fmt::format("criterion '{}' needs {}, which the sheet does not give", node.path, join_or(result.missing)));
           d.notes.push_back(fmt::format("plant sheet: {}", context.sheet.file));
         }
         return std::nullopt;
@@ -500,7 +517,7 @@ struct Evaluator {
       v.id = veto.check.id;
       v.title = veto.check.title;
       v.reference = veto.check.reference;
-      v.effect = veto.voids ? "void" : "cap " + veto.cap;
+      v.effect = veto.voids ? tr(lang(), "void", "取消等级") : std::string(tr(lang(), "cap at ", "最高为 ")) + veto.cap;
       auto outcome = named(veto.check, "veto");
       v.triggered = outcome.met;
       v.explanation = outcome.explanation;

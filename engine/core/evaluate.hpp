@@ -36,6 +36,9 @@ struct EvaluationContext {
   Language language = Language::En;
   /// Score a leaf with missing data as 0 (warning W601) instead of refusing (E501).
   bool allow_missing = false;
+  /// Why a derived measure is absent (e.g. "energy: 'heating_degree_days' is missing"), by
+  /// measure name; quoted where a missing measure is reported.
+  const std::map<std::string, std::string, std::less<>>* absent_measures = nullptr;
 };
 
 /// A value as used: number, boolean or text, with unit and where it came from.

@@ -199,7 +199,7 @@ struct IndicatorSystem {
   LocalText description;
   std::vector<Reference> references;
   bool provisional = false;
-  std::string provisional_reason;
+  LocalText provisional_reason;
   std::optional<Date> last_verified_on;
   std::vector<ClassDefinition> classes;
   std::vector<NamedCondition> conditions;

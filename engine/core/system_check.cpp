@@ -325,6 +325,12 @@ void check_rule(const IndicatorSystem& system, const Criterion& node, const Scor
         diagnostics.add("E322", rule.where, fmt::format("level '{}' of '{}' scores {}, outside [0, 1]", name, node.path, number_text(fraction)));
     break;
   case Type::Deductions:
+    if (node.indicator && node.indicator->kind != ValueSource::Kind::Findings)
+      diagnostics.add("E326", node.indicator->where,
+                      fmt::format("criterion '{}' scores by deductions, which count findings; its indicator is {}",
+                                  node.path, node.indicator->describe()))
+          .hints.push_back(fmt::format("write 'indicator: {{findings: {}}}' and list the defects under 'findings:' in the sheet",
+                                       node.indicator->name));
     for (const auto& [name, points] : rule.per)
       if (points < 0)
         diagnostics.add("E322", rule.where, fmt::format("deduction '{}' of '{}' is negative", name, node.path));
@@ -370,6 +376,45 @@ void check_rules_in(const IndicatorSystem& system, const std::vector<Criterion>&
 
 void check_rules(IndicatorSystem& system, Diagnostics& diagnostics) {
   check_rules_in(system, system.criteria, diagnostics);
+}
+
+// --- value sources -----------------------------------------------------------------------------
+
+const std::vector<std::string>& plant_fields() {
+  static const std::vector<std::string> fields = {"capacity_tpd", "line_count", "years_in_operation"};
+  return fields;
+}
+
+void check_source(const ValueSource& source, Diagnostics& diagnostics) {
+  if (source.kind != ValueSource::Kind::Plant) return;
+  const auto& fields = plant_fields();
+  if (std::find(fields.begin(), fields.end(), source.name) != fields.end()) return;
+  const std::string near = nearest_name(source.name, fields);
+  diagnostics.add("E327", source.where,
+                  near.empty() ? fmt::format("unknown plant field '{}'", source.name)
+                               : fmt::format("unknown plant field '{}'; did you mean '{}'?", source.name, near))
+      .notes.push_back("plant fields: " + quoted_list(fields));
+}
+
+void check_condition_sources(const Condition& condition, Diagnostics& diagnostics) {
+  if (condition.kind == Condition::Kind::Compare) check_source(condition.subject, diagnostics);
+  for (const auto& child : condition.children) check_condition_sources(child, diagnostics);
+}
+
+void check_rule_sources(const ScoringRule& rule, Diagnostics& diagnostics) {
+  for (const auto& c : rule.condition) check_condition_sources(c, diagnostics);
+  for (const auto& inner : rule.class_rules) check_rule_sources(inner, diagnostics);
+}
+
+void check_sources(IndicatorSystem& system, Diagnostics& diagnostics) {
+  for (const auto* node : flatten(system)) {
+    if (node->indicator) check_source(*node->indicator, diagnostics);
+    if (node->scoring) check_rule_sources(*node->scoring, diagnostics);
+  }
+  for (const auto& c : system.classes) check_source(c.from, diagnostics);
+  for (const auto* list : {&system.conditions, &system.eligibility})
+    for (const auto& c : *list) check_condition_sources(c.condition, diagnostics);
+  for (const auto& v : system.vetoes) check_condition_sources(v.check.condition, diagnostics);
 }
 
 void check_classes(IndicatorSystem& system, Diagnostics& diagnostics) {
@@ -461,7 +506,8 @@ void check_rating(IndicatorSystem& system, Diagnostics& diagnostics) {
 const std::vector<SystemCheck>& system_checks() {
   static const std::vector<SystemCheck> checks = {
       {"ids", check_ids},           {"references", check_references}, {"tree", check_tree},
-      {"classes", check_classes},   {"rules", check_rules},           {"grading", check_grading},
+      {"classes", check_classes},   {"rules", check_rules},           {"sources", check_sources},
+      {"grading", check_grading},
       {"rating", check_rating},
   };
   return checks;

@@ -27,7 +27,7 @@ constexpr std::array units = {
     UnitDef{"t/d", "throughput", 1}, UnitDef{"kg/d", "throughput", 1e-3},
     UnitDef{"kWh/t", "specific_energy", 1}, UnitDef{"MWh/t", "specific_energy", 1000},
     UnitDef{"m", "length", 1}, UnitDef{"km", "length", 1000},
-    UnitDef{"s", "duration_s", 1},
+    UnitDef{"s", "time", 1.0 / 3600},
 };
 
 const UnitDef* find(std::string_view name) {

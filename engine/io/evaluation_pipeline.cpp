@@ -101,6 +101,23 @@ Measures derive_measures(const PlantSheet& sheet, const Date& as_of, SourceRegis
   return measures;
 }
 
+std::map<std::string, std::string, std::less<>> absent_measure_reasons(const PlantSheet& sheet,
+                                                                        const Measures& measures,
+                                                                        const energy::EnergyResult& energy) {
+  std::map<std::string, std::string, std::less<>> reasons;
+  for (const auto& name : energy::measure_names()) {
+    if (measures.count(name)) continue;
+    if (!sheet.energy_where) {
+      reasons[name] = "the sheet has no 'energy:' block";
+      continue;
+    }
+    std::string why;
+    for (const auto& d : energy::why_missing(energy, name).items()) why += (why.empty() ? "" : "; ") + d.message;
+    if (!why.empty()) reasons[name] = why;
+  }
+  return reasons;
+}
+
 std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path, const EvaluateOptions& options,
                                                SourceRegistry& sources, Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
@@ -109,23 +126,26 @@ std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path, co
   std::optional<IndicatorSystem> rating_system;
   if (!options.rating.empty()) rating_system = load_indicator_system(options.rating, sources, diagnostics);
   if (!sheet || !system || (!options.rating.empty() && !rating_system)) return std::nullopt;
+  // The default rating is for incineration plants: rate other facility types only when asked.
+  if (rating_system && !options.rating_explicit && rating_system->facility != system->facility) rating_system.reset();
 
-  EvaluationReport report{std::move(*system), std::move(*sheet), {}, {}, {}, {}, {}, {}, {}};
+  EvaluationReport report{std::move(*system), std::move(*sheet), {}, {}, {}, {}, {}, {}, {}, {}};
   report.as_of = options.as_of.value_or(report.sheet.period.to);
   report.measures = derive_measures(report.sheet, report.as_of, sources, report.energy, report.emissions, diagnostics);
   if (!report.sheet.cems.empty() && !report.emissions) return std::nullopt;
   report.limits = resolve_limits(report.system, report.as_of, sources, diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
 
+  report.absent_measures = absent_measure_reasons(report.sheet, report.measures, report.energy);
   EvaluationContext context{report.system, report.sheet, report.measures, report.limits, report.as_of,
-                            options.language, options.allow_missing};
+                            options.language, options.allow_missing, &report.absent_measures};
   report.evaluation = evaluate(context);
   diagnostics.append(report.evaluation.diagnostics);
   if (rating_system) {
     LimitTable rating_limits = resolve_limits(*rating_system, report.as_of, sources, diagnostics);
     for (auto& [key, value] : rating_limits) report.limits[key] = value;
     EvaluationContext rating_context{*rating_system, report.sheet, report.measures, report.limits,
-                                     report.as_of, options.language, true};
+                                     report.as_of, options.language, true, &report.absent_measures};
     Evaluation rated = evaluate(rating_context);
     // Missing data only keeps a level from being met; the report says which data were missing.
     report.rating = RatingReport{std::move(*rating_system), std::move(rated)};

@@ -3,6 +3,7 @@
 // limits, score, grade and rate. Returns everything a report needs; renders nothing.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ namespace grate::io {
 struct EvaluateOptions {
   std::string system = "cn-msw-incineration-grade";  ///< id or file
   std::string rating = "cn-clean-incineration";      ///< id or file; "" for none
+  /// The rating was named on the command line: apply it whatever the system's facility type
+  /// (the default rating applies only to systems of its own facility type).
+  bool rating_explicit = false;
   std::optional<Date> as_of;                         ///< default: end of the sheet's period
   Language language = Language::En;
   bool allow_missing = false;
@@ -35,6 +39,7 @@ struct EvaluationReport {
   PlantSheet sheet;
   Date as_of;
   Measures measures;
+  std::map<std::string, std::string, std::less<>> absent_measures;  ///< why a measure has no value
   LimitTable limits;
   energy::EnergyResult energy;
   std::optional<emissions::EmissionsResult> emissions;
@@ -51,6 +56,12 @@ std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path, co
 /// conditions) for `as_of`, loading the limit sets it names.
 LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of, SourceRegistry& sources,
                           Diagnostics& diagnostics);
+
+/// Why each measure a system may use has no value for this sheet ("the sheet has no CEMS files",
+/// the energy keys it lacks …).
+std::map<std::string, std::string, std::less<>> absent_measure_reasons(const PlantSheet& sheet,
+                                                                        const Measures& measures,
+                                                                        const energy::EnergyResult& energy);
 
 /// Derived measures of a sheet: CEMS judgement (when it has CEMS files), energy, stack tests.
 Measures derive_measures(const PlantSheet& sheet, const Date& as_of, SourceRegistry& sources,

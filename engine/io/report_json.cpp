@@ -85,7 +85,10 @@ void write_rating(JsonWriter& json, const RatingReport& rating) {
   const Evaluation& evaluation = rating.evaluation;
   json.key("clean_rating").begin_object();
   json.field("system", system.id).field("edition", system.edition).field("provisional", system.provisional);
-  if (!system.provisional_reason.empty()) json.field("provisional_reason", system.provisional_reason);
+  if (!system.provisional_reason.empty()) {
+    json.key("provisional_reason");
+    write_text(json, system.provisional_reason);
+  }
   json.key("level").optional_string(evaluation.rating.level);
   json.key("levels").begin_array();
   for (const auto& level : evaluation.rating.levels) {
@@ -117,7 +120,10 @@ std::string render_report_json(const EvaluationReport& report) {
   json.key("title");
   write_text(json, system.title);
   json.field("provisional", system.provisional);
-  if (!system.provisional_reason.empty()) json.field("provisional_reason", system.provisional_reason);
+  if (!system.provisional_reason.empty()) {
+    json.key("provisional_reason");
+    write_text(json, system.provisional_reason);
+  }
   if (system.last_verified_on) json.field("last_verified_on", system.last_verified_on->iso());
   json.end_object();
   json.key("plant").begin_object().field("id", report.sheet.plant.id);

@@ -78,11 +78,13 @@ void write_next_grade(std::string& md, const EvaluationReport& report, Words w) 
   }
   md += fmt::format("\n## {}\n\n", w("What stands between the plant and the next grade", "距离更高等级还差什么"));
   if (!next) {
-    md += w("The plant has the top grade band.\n", "已达到最高等级。\n");
+    md += w("The plant has the top grade band.\n\n", "已达到最高等级。\n\n");
   } else {
     if (!next->score_reached)
-      md += fmt::format("- {} **{}**: {} {} ({} {})\n", w("Grade", "等级"), next->grade, w("needs", "还需"),
-                        score_text(next->min_score - e.score), w("more points; min. score", "分；最低分"), format_number(next->min_score));
+      md += w.lang == Language::Zh
+                ? fmt::format("- 等级 **{}**：还需 {} 分（最低分 {}）\n", next->grade, score_text(next->min_score - e.score), format_number(next->min_score))
+                : fmt::format("- Grade **{}**: needs {} more points (min. score {})\n", next->grade, score_text(next->min_score - e.score),
+                              format_number(next->min_score));
     for (const auto& r : next->requires_outcomes)
       if (r.met != true)
         md += fmt::format("- {} **{}** {}: {}\n", w("Grade", "等级"), next->grade, w("requires", "要求"), cell(r.explanation));
@@ -118,7 +120,7 @@ void write_criteria(std::string& md, const EvaluationReport& report, Words w) {
     std::string indent;
     for (std::size_t i = 0; i < depth; ++i) indent += "&nbsp;&nbsp;";
     if (c.is_leaf()) {
-      md += fmt::format("| {}{} | {} | {} | {} | {} |\n", indent, cell(title), cell(node.value.display()),
+      md += fmt::format("| {}{} | {} | {} | {} | {} |\n", indent, cell(title), cell(c.indicator ? node.value.display() : "—"),
                         cell(node.explanation), score_text(node.score), score_text(node.max));
     } else {
       std::string rule = c.ahp ? fmt::format("AHP, CR = {:.4f} ({})", c.ahp->cr, c.ahp->ri_table) : "";
@@ -144,7 +146,7 @@ void write_rating(std::string& md, const RatingReport& rating, Words w) {
   const auto& outcome = rating.evaluation.rating;
   md += fmt::format("\n## {}: {}\n\n", w("Clean-incineration rating", "清洁焚烧评价"), rating.system.title.in(w.lang));
   if (rating.system.provisional)
-    md += fmt::format("> {} {}\n\n", w("Provisional:", "暂定："), rating.system.provisional_reason);
+    md += fmt::format("> {} {}\n\n", w("Provisional:", "暂定："), rating.system.provisional_reason.in(w.lang));
   std::string level_title = w("none", "未达到任何等级");
   for (const auto& level : outcome.levels)
     if (outcome.level && level.id == *outcome.level) level_title = level.title.in(w.lang).empty() ? level.id : level.title.in(w.lang);
@@ -180,7 +182,7 @@ std::string render_report_markdown(const EvaluationReport& report, Language lang
   if (system.provisional)
     md += fmt::format("> **{}** {}\n\n", w("Provisional indicator system.", "暂定指标体系。"),
                       system.provisional_reason.empty() ? w("Some values are not confirmed against their primary source.", "部分数值尚未与原文核对。")
-                                                        : system.provisional_reason);
+                                                        : system.provisional_reason.in(language));
   md += fmt::format("| | |\n|---|---|\n");
   md += fmt::format("| {} | {} (`{}`) |\n", w("Plant", "设施"), plant.name.in(language), plant.id);
   md += fmt::format("| {} | {} `{}` {} |\n", w("Indicator system", "指标体系"), system.title.in(language), system.id, system.edition);

@@ -564,7 +564,7 @@ std::optional<IndicatorSystem> parse_indicator_system(const YamlNode& root, cons
   if (const auto* provisional = map.get("provisional"))
     system.provisional = read_bool(*provisional, diagnostics).value_or(false);
   if (const auto* reason = map.get("provisional_reason"))
-    if (auto s = read_string(*reason, diagnostics)) system.provisional_reason = *s;
+    if (auto t = read_local_text(*reason, diagnostics)) system.provisional_reason = *t;
   if (const auto* verified = map.get("last_verified_on")) system.last_verified_on = read_date(*verified, diagnostics);
   system.references = read_list<Reference>(map.get("references"), "references", [&](const YamlNode& n) -> std::optional<Reference> {
     MapReader m(n, "a reference", {"id", "title", "url", "note"}, diagnostics);

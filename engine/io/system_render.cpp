@@ -107,7 +107,7 @@ std::string render_system_markdown(const IndicatorSystem& system, Language langu
   std::string md = fmt::format("# {} (`{}` {})\n\n", system.title.in(language), system.id, system.edition);
   if (!system.description.empty()) md += system.description.in(language) + "\n\n";
   if (system.provisional)
-    md += fmt::format("> **Provisional.** {}\n\n", system.provisional_reason.empty() ? "Some values are not confirmed." : system.provisional_reason);
+    md += fmt::format("> **Provisional.** {}\n\n", system.provisional_reason.empty() ? "Some values are not confirmed." : system.provisional_reason.in(language));
   if (system.last_verified_on) md += fmt::format("Last verified on {}. Facility type: {}.\n\n", system.last_verified_on->iso(), system.facility);
   if (!system.classes.empty()) {
     md += "## Classes\n\n";

@@ -44,7 +44,7 @@ struct YamlEntry {
 struct YamlLimits {
   std::size_t max_bytes = 64u << 20;    ///< refuse larger files (E103)
   int max_depth = 64;                   ///< nesting of maps and lists (E103)
-  std::size_t max_nodes = 4'000'000;    ///< nodes after alias expansion (E103)
+  std::size_t max_nodes = 1'000'000;    ///< nodes after alias expansion (E103)
 };
 
 /// Parses one YAML document. On failure returns nullopt and adds E101/E102/E103 diagnostics;
