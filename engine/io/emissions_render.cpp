@@ -50,6 +50,7 @@ struct Labels {
   const char* exempt;
   const char* exceedances;
   const char* date;
+  const char* daily_mean;
   const char* comparison;
   const char* yes;
   const char* no;
@@ -80,19 +81,39 @@ const Labels& labels(Language language) {
                          "Exempt time",
                          "Exceedance days",
                          "Date",
+                         "Daily mean",
                          "Daily means within other limit sets (share of valid days)",
                          "yes",
                          "no",
                          "Half-hours (validated) and invalid days"};
-  static const Labels zh{"排放",         "判定规则",     "限值",
-                         "期间",         "生产线",       "记录数",
-                         "污染物",       "有效日数",     "超标日数",
-                         "日均值均值",   "日均值P95",    "日均值最大",
-                         "日均限值",     "小时均值报警", "达标",
-                         "按月超标日数", "月份",         "超标天数",
-                         "超过5天",      "炉膛温度",     "豁免时段",
-                         "超标日",       "日期",         "日均值满足其他限值的比例 (有效日)",
-                         "是",           "否",           "半小时均值 (验证后) 与无效日"};
+  static const Labels zh{"排放",
+                         "判定规则",
+                         "限值",
+                         "期间",
+                         "生产线",
+                         "记录数",
+                         "污染物",
+                         "有效日数",
+                         "超标日数",
+                         "日均值均值",
+                         "日均值P95",
+                         "日均值最大",
+                         "日均限值",
+                         "小时均值报警",
+                         "达标",
+                         "按月超标日数",
+                         "月份",
+                         "超标天数",
+                         "超过5天",
+                         "炉膛温度",
+                         "豁免时段",
+                         "超标日",
+                         "日期",
+                         "日均值",
+                         "日均值满足其他限值的比例 (有效日)",
+                         "是",
+                         "否",
+                         "半小时均值 (验证后) 与无效日"};
   return language == Language::Zh ? zh : en;
 }
 
@@ -117,11 +138,14 @@ std::string render_emissions_markdown(const EmissionsReport& report, Language la
                        set->provisional ? " (provisional)" : "");
   }
   out += fmt::format("- {}: {} – {}\n", L.period, sheet.period.from.iso(), sheet.period.to.iso());
+  std::string provisional;
   for (const LimitSet* set : report.sets)
     if (set->provisional)
-      out += fmt::format("\n> Limit set '{}' holds provisional values (not read from the primary "
-                         "text); see its notes.\n",
-                         set->id);
+      provisional += (provisional.empty() ? "" : ", ") + set->id;
+  if (!provisional.empty())
+    out += fmt::format("\n> Provisional values (not read from the primary text; see each set's "
+                       "notes): {}\n",
+                       provisional);
   for (const LineResult& line : result.lines) {
     out += fmt::format("\n## {} {} ({})\n\n", L.line, line.line, line.file);
     std::string states;
@@ -192,8 +216,9 @@ std::string render_emissions_markdown(const EmissionsReport& report, Language la
       if (v.exceeds)
         exceeding.push_back(&v);
     if (!exceeding.empty()) {
-      out += fmt::format("\n### {} ({})\n\n| {} | {} | {} | {} |\n|---|---|---:|---:|\n",
-                         L.exceedances, exceeding.size(), L.date, L.pollutant, L.mean, L.limit);
+      out +=
+          fmt::format("\n### {} ({})\n\n| {} | {} | {} | {} |\n|---|---|---:|---:|\n",
+                      L.exceedances, exceeding.size(), L.date, L.pollutant, L.daily_mean, L.limit);
       for (const DailyValue* v : exceeding)
         out += fmt::format("| {} | {} | {} | {} |\n", v->date.iso(), pollutant_name(v->pollutant),
                            opt(v->mean, decimals_for(v->pollutant)), format_number(*v->limit));

@@ -2,6 +2,8 @@
 // numbered rule and its boundary.
 #include "core/emissions/measures.hpp"
 #include "emissions_test_support.hpp"
+#include "io/cems_reader.hpp"
+#include "io/plant_reader.hpp"
 
 #include <doctest/doctest.h>
 
@@ -397,4 +399,39 @@ TEST_CASE("measures: counts summed over lines, means over all valid days, maxima
   CHECK(m.at("stack_tests.pcdd_f.max").value == doctest::Approx(0.04));
   CHECK(m.at("operation.exempt_budget_exceeded").value == 0);
   CHECK(m.count("emissions.dust.mean") == 0); // no dust column: no measure, never a zero
+}
+
+TEST_CASE("the hand-computed case of tests/golden/emissions-handmade gives its README's values") {
+  io::SourceRegistry sources;
+  Diagnostics d;
+  const auto sheet = io::read_plant_sheet(
+      GRATE_SOURCE_DIR "/tests/golden/emissions-handmade/plant.yaml", sources, d);
+  REQUIRE(sheet);
+  static const LimitSet gb = bundled("gb18485-2014");
+  io::EmissionsRequest request;
+  request.primary = &gb;
+  const auto result = io::evaluate_emissions(*sheet, request, d);
+  REQUIRE(result);
+  CHECK(d.empty());
+  REQUIRE(result->lines.size() == 1);
+  const LineResult& l = result->lines[0];
+  const Date mar1{2025, 3, 1}, mar2{2025, 3, 2};
+  CHECK(*daily(l, mar1, Pollutant::Nox).mean == doctest::Approx(2200.0 / 21));
+  CHECK(daily(l, mar1, Pollutant::Nox).valid_hours == 21);
+  CHECK(*daily(l, mar1, Pollutant::Dust).mean == doctest::Approx(115.0 / 22));
+  CHECK(*daily(l, mar2, Pollutant::Dust).mean == doctest::Approx(25.5625));
+  CHECK(daily(l, mar2, Pollutant::Dust).valid_hours == 20);
+  CHECK(daily(l, mar2, Pollutant::Dust).exceeds);
+  CHECK(daily(l, mar2, Pollutant::Dust).hourly_alarms == 1);
+  CHECK_FALSE(daily(l, mar2, Pollutant::Nox).valid);
+  CHECK(daily(l, mar2, Pollutant::Nox).valid_hours == 15);
+  CHECK(l.furnace.blocks == 504);
+  CHECK(l.furnace.low_blocks == 11);
+  CHECK(l.furnace.violation_days == 1);
+  CHECK(l.exempt.hours == doctest::Approx(361.0 / 60));
+  CHECK(l.exempt.longest_episode_hours == doctest::Approx(241.0 / 60));
+  CHECK(l.exempt.beyond_budget_hours == doctest::Approx(1.0 / 60));
+  CHECK(l.exceedance_days_total == 1);
+  REQUIRE(l.months.size() == 1);
+  CHECK(l.months[0].exceedance_days == 1);
 }
