@@ -8,8 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${GRATE_BENCH_BUILD:-build/bench-mcda}
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGRATE_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD" -j2 --target grate grate_bench_mcda >/dev/null
+mkdir -p "$BUILD"
+if ! { cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGRATE_BUILD_TESTS=OFF &&
+       cmake --build "$BUILD" -j2 --target grate grate_bench_mcda; } >"$BUILD/bench-build.log" 2>&1; then
+  cat "$BUILD/bench-build.log" >&2
+  exit 1
+fi
 # numpy and pandas: the interpreter on PATH if it has them, else the system one (Debian's
 # python3-numpy).
 PY=python3

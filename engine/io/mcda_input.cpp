@@ -862,10 +862,10 @@ complete_ahp_input(const AhpInput& input, mcda::CompletionMethod method, Diagnos
     return completion;
   std::string list;
   for (const auto& group : completion.components) {
-    std::vector<std::string> names;
+    std::string names;
     for (std::size_t k : group)
-      names.push_back(input.order[k]);
-    list += (list.empty() ? "" : "; ") + quoted_list(names);
+      names += (names.empty() ? "'" : ", '") + input.order[k] + "'";
+    list += (list.empty() ? "{" : ", {") + names + "}";
   }
   auto& d = diagnostics.add(
       "E366", input.where,
@@ -882,13 +882,19 @@ std::optional<Eigen::MatrixXd> aggregate_ahp_inputs(const std::vector<AhpInput>&
                                                     Diagnostics& diagnostics) {
   if (inputs.empty())
     return std::nullopt;
+  auto names = [](const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items)
+      out += (out.empty() ? "'" : ", '") + item + "'";
+    return out;
+  };
   bool ok = true;
   for (std::size_t k = 1; k < inputs.size(); ++k)
     if (inputs[k].order != inputs[0].order) {
       auto& d = diagnostics.add("E379", inputs[k].where,
                                 fmt::format("'{}' compares {}, but '{}' compares {}",
-                                            inputs[k].where.file, quoted_list(inputs[k].order),
-                                            inputs[0].where.file, quoted_list(inputs[0].order)));
+                                            inputs[k].where.file, names(inputs[k].order),
+                                            inputs[0].where.file, names(inputs[0].order)));
       d.hints.push_back("every evaluator's matrix must list the same items in the same order");
       ok = false;
     }

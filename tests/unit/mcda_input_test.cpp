@@ -201,3 +201,30 @@ TEST_CASE("criterion types and weights") {
   CHECK_FALSE(parse_criterion_weights("0.5,0.5", "--weights", *t, false, w));
   CHECK(w.items().back().code == "E374");
 }
+
+TEST_CASE("several evaluators: same items required (E379), then geometric mean") {
+  Diagnostics d;
+  auto a = read_ahp_yaml("order: [x, y]\nmatrix: [[1, 2], [~, 1]]\n", "a.yaml", d);
+  auto b = read_ahp_yaml("order: [x, y]\nmatrix: [[1, 8], [~, 1]]\n", "b.yaml", d);
+  auto c = read_ahp_yaml("order: [x, z]\nmatrix: [[1, 8], [~, 1]]\n", "c.yaml", d);
+  REQUIRE((a && b && c));
+  auto g = aggregate_ahp_inputs({*a, *b}, {}, d);
+  REQUIRE(g);
+  CHECK(std::fabs((*g)(0, 1) - 4) < 1e-12); // √(2·8)
+  CHECK_FALSE(aggregate_ahp_inputs({*a, *c}, {}, d));
+  REQUIRE(d.size() == 1);
+  CHECK(d.items()[0].code == "E379");
+  CHECK(d.items()[0].message == "'c.yaml' compares 'x', 'z', but 'a.yaml' compares 'x', 'y'");
+}
+
+TEST_CASE("completion with unconnected judgements is E366 naming the groups") {
+  Diagnostics d;
+  auto input = read_ahp_yaml("order: [a, b, c, d]\nmatrix:\n  - [1, 2, ~, ~]\n  - [~, 1, ~, ~]\n"
+                             "  - [~, ~, 1, 3]\n  - [~, ~, ~, 1]\ncomplete: harker\n",
+                             "m.yaml", d);
+  REQUIRE(input);
+  CHECK_FALSE(complete_ahp_input(*input, mcda::CompletionMethod::Harker, d));
+  REQUIRE(d.size() == 1);
+  CHECK(d.items()[0].code == "E366");
+  CHECK(d.items()[0].notes[0] == "groups: {'a', 'b'}, {'c', 'd'}");
+}

@@ -42,7 +42,6 @@ EntropyResult entropy_weights(const Eigen::MatrixXd& x, const std::vector<Criter
   }
   const double log_m = std::log(static_cast<double>(m));
   std::vector<double> e(uidx(n), 1.0);
-  Eigen::VectorXd r(m);
   for (Index j = 0; j < n; ++j) {
     const auto column = x.col(j);
     if (!column.allFinite()) {
@@ -66,12 +65,18 @@ EntropyResult entropy_weights(const Eigen::MatrixXd& x, const std::vector<Criter
       const double low = column.minCoeff();
       const double high = column.maxCoeff();
       if (high > low) {
-        if (types[uidx(j)] == CriterionType::Benefit)
-          r = (column.array() - low) / (high - low);
-        else
-          r = (high - column.array()) / (high - low);
-        sum = r.sum();
-        e[uidx(j)] = -sum_p_log_p(r, sum) / log_m;
+        // A plain loop (an Eigen temporary vector here trips GCC 12's
+        // -Wuse-after-free false positive at -O3).
+        const bool benefit = types[uidx(j)] == CriterionType::Benefit;
+        const double span = high - low;
+        double r_log_r = 0;
+        for (Index i = 0; i < m; ++i) {
+          const double r = benefit ? (column(i) - low) / span : (high - column(i)) / span;
+          sum += r;
+          if (r > 0)
+            r_log_r += r * std::log(r);
+        }
+        e[uidx(j)] = -(r_log_r / sum - std::log(sum)) / log_m;
       }
     }
   }
