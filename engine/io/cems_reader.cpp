@@ -32,6 +32,46 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+constexpr double powers_of_ten[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/// Fast path for plain decimals such as "12", "-3.25" (the usual CEMS cell): at most 15 digits,
+/// no exponent, so mantissa and power of ten are exact doubles and one IEEE division rounds
+/// correctly — the same value fast_float gives (Clinger's fast path). Sets `missing` for an empty
+/// cell. Returns the end of the field (at ',' or `end`), or nullptr when the general parser
+/// must decide (spaces, quotes, exponents, long numbers, errors).
+const char* fast_decimal(const char* p, const char* end, double& out, bool& missing) {
+  if (p == end || *p == ',') {
+    missing = true;
+    return p;
+  }
+  const bool negative = *p == '-';
+  if (negative)
+    ++p;
+  std::uint64_t mantissa = 0;
+  int digits = 0, fraction = 0;
+  while (p < end && is_digit(*p)) {
+    mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+    ++digits;
+    ++p;
+  }
+  if (p < end && *p == '.') {
+    ++p;
+    while (p < end && is_digit(*p)) {
+      mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+      ++digits;
+      ++fraction;
+      ++p;
+    }
+  }
+  if (digits == 0 || digits > 15 || (p < end && *p != ','))
+    return nullptr;
+  const double value = static_cast<double>(mantissa) / powers_of_ten[fraction];
+  out = negative ? -value : value;
+  missing = false;
+  return p;
+}
+
 /// 1-based character column of `at` in the line starting at `line` (UTF-8 aware).
 int char_column(const char* line, const char* at) {
   int column = 1;
@@ -396,10 +436,27 @@ void Parser::row(const char* begin, const char* end) {
   const std::size_t n = columns_.size();
   for (std::size_t c = 0; c < n; ++c) {
     const char* f = p;
-    while (p < end && *p != ',')
-      ++p;
     const Column& column = columns_[c];
-    switch (column.role) {
+    const char* fast = nullptr;
+    if (column.role == Role::Value || column.role == Role::FurnacePart) {
+      double v = 0;
+      bool missing = false;
+      fast = fast_decimal(p, end, v, missing);
+      if (fast) {
+        p = fast;
+        if (!missing && column.role == Role::Value) {
+          record.value[column.channel] = v * column.scale;
+        } else if (!missing) {
+          furnace_sum += v;
+          ++furnace_count;
+        }
+      }
+    }
+    if (!fast) {
+      while (p < end && *p != ',')
+        ++p;
+    }
+    switch (fast ? Role::Ignore : column.role) {
     case Role::Ignore:
       break;
     case Role::Time: {

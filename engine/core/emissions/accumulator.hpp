@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <vector>
 
@@ -78,7 +79,8 @@ public:
 
   [[nodiscard]] const AccumulatorConfig& config() const { return config_; }
   [[nodiscard]] bool present(Channel c) const { return (present_ >> index(c)) & 1u; }
-  [[nodiscard]] const std::vector<DayData>& days() const { return days_; }
+  /// Days with records, in time order (a deque: growing never copies or moves a day).
+  [[nodiscard]] const std::deque<DayData>& days() const { return days_; }
   [[nodiscard]] const std::vector<Episode>& episodes() const { return episodes_; }
   [[nodiscard]] std::int64_t records() const { return records_; }
   [[nodiscard]] const std::array<std::int64_t, 7>& records_by_state() const { return by_state_; }
@@ -98,7 +100,7 @@ private:
   std::int64_t exempt_budget_seconds_;
   std::int64_t episode_budget_seconds_;
   std::uint16_t present_ = 0;
-  std::vector<DayData> days_;
+  std::deque<DayData> days_;
   std::vector<Episode> episodes_;
   std::int64_t records_ = 0;
   std::array<std::int64_t, 7> by_state_{};
