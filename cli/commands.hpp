@@ -19,6 +19,9 @@ int run_show(const Args& args);
 int run_weights(const Args& args);
 int run_rank(const Args& args);
 int run_emissions(const Args& args);
+int run_batch(const Args& args);
+int run_compare(const Args& args);
+int run_explain(const Args& args);
 
 inline constexpr Command commands[] = {
     {"evaluate", "grade one plant against an indicator system", run_evaluate},
@@ -28,6 +31,9 @@ inline constexpr Command commands[] = {
     {"weights", "criterion weights: AHP (with consistency), entropy, CRITIC", run_weights},
     {"rank", "rank alternatives of a decision table by TOPSIS or VIKOR", run_rank},
     {"emissions", "judge CEMS data: daily means, exceedances, furnace blocks, exempt hours", run_emissions},
+    {"batch", "evaluate many plants in parallel: summary, failures, TOPSIS ranking", run_batch},
+    {"compare", "year-over-year: what moved between two JSON reports, by how much, why", run_compare},
+    {"explain", "points lost per criterion and the cheapest way to the next grade", run_explain},
 };
 
 }  // namespace grate::cli
