@@ -542,6 +542,7 @@ std::optional<ClassDefinition> read_class(const std::string& id, const YamlNode&
 std::optional<IndicatorSystem> parse_indicator_system(const YamlNode& root, const std::string& file,
                                                       Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
+  const std::size_t errors_before_index = diagnostics.size();
   if (!check_schema(root, "indicator-system/1", diagnostics)) return std::nullopt;
   MapReader map(root, "an indicator system",
                 {"schema", "id", "title", "edition", "facility", "description", "references",
@@ -639,8 +640,15 @@ std::optional<IndicatorSystem> parse_indicator_system(const YamlNode& root, cons
   system.criteria = read_list<Criterion>(map.get("criteria"), "criteria", [&](const YamlNode& n) {
     return read_criterion(n, "", 0, diagnostics);
   }, diagnostics);
-  if (diagnostics.error_count() > errors_before) return std::nullopt;
-  if (!check_system(system, diagnostics)) return std::nullopt;
+  // Unknown keys (E201) leave the model complete, so its semantic checks still run and one pass
+  // reports both; any other reading error may leave holes that would only cause false alarms.
+  const auto& items = diagnostics.items();
+  const bool only_unknown_keys =
+      std::all_of(items.begin() + static_cast<std::ptrdiff_t>(errors_before_index), items.end(),
+                  [](const Diagnostic& d) { return d.severity() != Severity::Error || d.code == "E201"; });
+  if (!only_unknown_keys) return std::nullopt;
+  const bool checked = check_system(system, diagnostics);
+  if (!checked || diagnostics.error_count() > errors_before) return std::nullopt;
   return system;
 }
 
