@@ -173,4 +173,26 @@ TEST_CASE("report file names: ids made safe, repeats numbered") {
   CHECK(io::report_file_stem("east-suburb") == "east-suburb");
   CHECK(io::report_file_stem("a/b c") == "a_b_c");
   CHECK(io::report_file_stem("..") == "_..");
+
+  const auto folder = std::filesystem::temp_directory_path() / "grate-batch-reports-test";
+  std::filesystem::remove_all(folder);
+  io::BatchReportWriter writer((folder / "out").string()); // creates the folder
+  io::BatchPlant plant;
+  plant.ok = true;
+  plant.id = "east";
+  plant.report_json = "{}\n";
+  plant.report_markdown = "# east\n";
+  CHECK(writer.write(plant) == "east");
+  CHECK(plant.report_json.empty()); // freed once written
+  plant.report_json = "{\"second\": true}\n";
+  CHECK(writer.write(plant) == "east-2"); // the same id again
+  io::BatchPlant failed;
+  failed.id = "west";
+  CHECK(writer.write(failed).empty()); // no report for a failed plant
+  std::ifstream second(folder / "out" / "east-2.json");
+  std::string text((std::istreambuf_iterator<char>(second)), std::istreambuf_iterator<char>());
+  CHECK(text == "{\"second\": true}\n");
+  CHECK(std::filesystem::exists(folder / "out" / "east.md"));
+  CHECK_FALSE(std::filesystem::exists(folder / "out" / "west.json"));
+  std::filesystem::remove_all(folder);
 }
