@@ -10,6 +10,12 @@
      (expected.stderr followed by expected.stdout).
 
   diagnostics_documented.py            (run from anywhere; reads the repository)
+  diagnostics_documented.py --update   rewrite the examples from the pinned outputs (after
+                                       GRATE_UPDATE_GOLDEN=1); review the diff like code
+
+An example is an excerpt when it starts with a text diagnostic and has no 'N errors' summary
+line; --update then keeps the diagnostics of the codes it showed. Other examples are the whole
+output.
 """
 import glob
 import os
@@ -59,8 +65,47 @@ def pinned_output(args, golden):
     return golden.get(tuple(args))
 
 
+HEADER = re.compile(r"^(?:\S.*: |grate: )?(?:error|warning)\[([EW]\d{3})\]")
+SUMMARY = re.compile(r"^\d+ (?:error|warning)", re.MULTILINE)
+
+
+def refreshed(body, output):
+    """The example `body` rewritten from the pinned `output`: whole, or the same codes' blocks."""
+    first = body.split("\n", 1)[0]
+    if not HEADER.match(first) or SUMMARY.search(body):
+        return output
+    codes = {m.group(1) for m in (HEADER.match(line) for line in body.splitlines()) if m}
+    kept, inside = [], False
+    for line in output.splitlines(True):
+        header = HEADER.match(line)
+        if header:
+            inside = header.group(1) in codes
+        elif not line.startswith(" "):  # the source line, caret, notes and hints are indented
+            inside = False
+        if inside:
+            kept.append(line)
+    return "".join(kept)
+
+
+def update(page, golden):
+    def replace(match):
+        output = pinned_output(shlex.split(match.group(1)), golden)
+        if output is None:
+            return match.group(0)
+        body = refreshed(match.group(2), output)
+        return f"```console\n$ grate {match.group(1)}\n{body.rstrip(chr(10))}\n```"
+    return EXAMPLE.sub(replace, page)
+
+
+EXAMPLE = re.compile(r"^```console\n\$ grate ([^\n]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
 def main():
     page = read(PAGE)
+    if "--update" in sys.argv[1:]:
+        with open(PAGE, "w", encoding="utf-8", newline="") as f:
+            f.write(update(page, golden_outputs()))
+        page = read(PAGE)
     problems = []
     emitted = emitted_codes()
     documented = documented_codes(page)
@@ -71,7 +116,7 @@ def main():
 
     golden = golden_outputs()
     examples = 0
-    for match in re.finditer(r"^```console\n\$ grate ([^\n]*)\n(.*?)^```$", page, re.MULTILINE | re.DOTALL):
+    for match in EXAMPLE.finditer(page):
         examples += 1
         args, body = shlex.split(match.group(1)), match.group(2)
         line = page.count("\n", 0, match.start()) + 1
