@@ -796,11 +796,22 @@ std::optional<EmissionsResult> evaluate_emissions(const PlantSheet& sheet,
       if (!ok)
         continue;
       if (options.from) {
-        std::int64_t outside = 0;
+        std::int64_t outside = 0, covered = 0;
         const auto from = options.from->days_since_epoch(), to = options.to->days_since_epoch();
-        for (const auto& d : data.days())
+        for (const auto& d : data.days()) {
           if (d.day < from || d.day > to)
             outside += d.records;
+          else
+            ++covered;
+        }
+        if (covered < to - from + 1)
+          out.diagnostics
+              .add("W643", groups[i].front()->where,
+                   fmt::format("line '{}' has records on {} of the {} days of the period {} to {}",
+                               groups[i].front()->line, covered, to - from + 1, options.from->iso(),
+                               options.to->iso()))
+              .notes.push_back("days without records are neither valid nor operating; measures "
+                               "describe the days with data");
         if (outside > 0)
           out.diagnostics
               .add("W641", groups[i].front()->where,
