@@ -29,10 +29,17 @@ std::string num(double value) {
 }
 
 /// Ranks are whole numbers except averaged ties (2.5).
-std::string rank_text(double rank) {
+void append_rank(std::string& out, double rank) {
   if (rank == std::floor(rank))
-    return fmt::format("{}", static_cast<long long>(rank));
-  return fmt::format("{}", rank);
+    fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(rank));
+  else
+    fmt::format_to(std::back_inserter(out), "{}", rank);
+}
+
+std::string rank_text(double rank) {
+  std::string out;
+  append_rank(out, rank);
+  return out;
 }
 
 struct Ranking {
@@ -78,7 +85,7 @@ std::string render(const Ranking& r, const io::DecisionTable& table,
       out += ", \"score\": ";
       append_num(out, r.score[i]);
       out += ", \"rank\": ";
-      out += rank_text(r.rank[i]);
+      append_rank(out, r.rank[i]);
       for (const auto& [name, values] : r.extra) {
         out += ", \"" + name + "\": ";
         append_num(out, (*values)[i]);
@@ -94,13 +101,16 @@ std::string render(const Ranking& r, const io::DecisionTable& table,
       out += "," + e.first;
     out += "\n";
     for (const std::size_t i : order) {
-      out += rank_text(r.rank[i]) + "," + table.alternatives[i] + ",";
+      append_rank(out, r.rank[i]);
+      out += ',';
+      out += table.alternatives[i];
+      out += ',';
       append_num(out, r.score[i]);
       for (const auto& e : r.extra) {
-        out += ",";
+        out += ',';
         append_num(out, (*e.second)[i]);
       }
-      out += "\n";
+      out += '\n';
     }
     return out;
   }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fmt/format.h>
 #include <random>
 #include <string>
@@ -24,6 +25,11 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// Processor time of this process: robust against other processes competing for the CPU.
+double cpu_seconds() {
+  return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
 }
 
 double median(std::vector<double> values) {
@@ -71,12 +77,14 @@ int generate(long rows, long cols, unsigned long seed, const char* out) {
 
 int run(const std::string& file, int repeat, const char* scores_file) {
   grate::Diagnostics diagnostics;
+  const double read_cpu_start = cpu_seconds();
   auto start = Clock::now();
   auto text = grate::io::read_text_file(file, diagnostics);
   if (!text)
     return 1;
   auto table = grate::io::read_decision_csv(*text, file, diagnostics);
   const double read_seconds = seconds_since(start);
+  const double read_cpu = cpu_seconds() - read_cpu_start;
   if (!table) {
     std::fprintf(stderr, "cannot read %s\n", file.c_str());
     return 1;
@@ -84,16 +92,20 @@ int run(const std::string& file, int repeat, const char* scores_file) {
   std::vector<double> weights;
   std::vector<grate::mcda::CriterionType> types;
   criteria(table->criteria.size(), weights, types);
-  std::vector<double> topsis_times, entropy_times;
+  std::vector<double> topsis_times, entropy_times, topsis_cpu, entropy_cpu;
   grate::mcda::TopsisResult topsis;
   grate::mcda::EntropyResult entropy;
   for (int k = 0; k < repeat; ++k) {
+    double cpu = cpu_seconds();
     start = Clock::now();
     topsis = grate::mcda::topsis(table->values, weights, types);
     topsis_times.push_back(seconds_since(start));
+    topsis_cpu.push_back(cpu_seconds() - cpu);
+    cpu = cpu_seconds();
     start = Clock::now();
     entropy = grate::mcda::entropy_weights(table->values, {});
     entropy_times.push_back(seconds_since(start));
+    entropy_cpu.push_back(cpu_seconds() - cpu);
   }
   if (!topsis.problem.ok() || !entropy.problem.ok())
     return 1;
@@ -107,12 +119,13 @@ int run(const std::string& file, int repeat, const char* scores_file) {
     fmt::format_to(std::back_inserter(out), "{:.17g}\n", c);
   std::fwrite(out.data(), 1, out.size(), f);
   std::fclose(f);
-  std::printf("{\"rows\": %ld, \"cols\": %ld, \"read_s\": %.6f, \"topsis_s\": %.6f, "
-              "\"topsis_min_s\": %.6f, \"entropy_s\": %.6f, \"repeat\": %d}\n",
+  std::printf("{\"rows\": %ld, \"cols\": %ld, \"read_s\": %.6f, \"read_cpu_s\": %.6f, "
+              "\"topsis_s\": %.6f, \"topsis_min_s\": %.6f, \"topsis_cpu_s\": %.6f, "
+              "\"entropy_s\": %.6f, \"entropy_cpu_s\": %.6f, \"repeat\": %d}\n",
               static_cast<long>(table->values.rows()), static_cast<long>(table->values.cols()),
-              read_seconds, median(topsis_times),
-              *std::min_element(topsis_times.begin(), topsis_times.end()), median(entropy_times),
-              repeat);
+              read_seconds, read_cpu, median(topsis_times),
+              *std::min_element(topsis_times.begin(), topsis_times.end()), median(topsis_cpu),
+              median(entropy_times), median(entropy_cpu), repeat);
   return 0;
 }
 

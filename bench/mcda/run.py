@@ -6,6 +6,7 @@ CSV reading, TOPSIS, ranking and CSV output included) and prints the ratios."""
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import time
@@ -36,12 +37,16 @@ def max_relative_difference(a, b):
 
 
 def wall(cmd, env=None, times=3):
-    results = []
+    """Median wall time and median processor time (user + system) of whole runs of `cmd`."""
+    walls, cpus = [], []
     for _ in range(times):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env, check=True)
-        results.append(time.perf_counter() - start)
-    return statistics.median(results)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main():
@@ -84,18 +89,26 @@ def main():
         rows.append((m, ours, theirs, diff, e2e_ours, e2e_theirs))
 
     ahp = run_json([bench, "ahp", "200"])
-    print(f"numpy {rows[0][2]['numpy']}; computation timed inside each process (median of runs); "
-          "end-to-end = whole process, median wall time")
-    print(f"{'rows × 20':>12} | {'TOPSIS grate':>12} {'numpy':>10} {'ratio':>6} | "
-          f"{'entropy grate':>13} {'numpy':>10} {'ratio':>6} | {'read grate':>10} {'pandas':>8} | "
-          f"{'e2e grate':>9} {'numpy':>8} {'ratio':>6} | max rel diff")
-    for m, ours, theirs, diff, e2e_ours, e2e_theirs in rows:
-        print(f"{m:>12,} | {ours['topsis_s'] * 1e3:>10.3f}ms {theirs['topsis_s'] * 1e3:>8.3f}ms "
-              f"{theirs['topsis_s'] / ours['topsis_s']:>5.1f}× | "
-              f"{ours['entropy_s'] * 1e3:>11.3f}ms {theirs['entropy_s'] * 1e3:>8.3f}ms "
-              f"{theirs['entropy_s'] / ours['entropy_s']:>5.1f}× | "
-              f"{ours['read_s']:>9.3f}s {theirs['read_s']:>7.3f}s | "
-              f"{e2e_ours:>8.3f}s {e2e_theirs:>7.3f}s {e2e_theirs / e2e_ours:>5.1f}× | "
+    load = os.getloadavg()
+    print(f"numpy {rows[0][2]['numpy']}, pandas {rows[0][2]['pandas']}; load average "
+          f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs")
+    print("computation: timed inside each process (CSV reading and start excluded), median of "
+          "runs, wall / processor time;\nend-to-end: whole process (start, CSV reading, TOPSIS, "
+          "ranks, CSV output), median wall / processor time")
+    print(f"{'rows × 20':>10} | {'TOPSIS grate':>19} {'numpy':>19} {'ratio':>11} | "
+          f"{'entropy grate':>19} {'numpy':>19} {'ratio':>11} | {'read grate':>10} {'pandas':>8} | "
+          f"{'end-to-end grate':>17} {'numpy':>15} {'ratio':>11} | max rel diff")
+    for m, ours, theirs, diff, (e2e_ours, e2e_ours_cpu), (e2e_theirs, e2e_theirs_cpu) in rows:
+        def ms(d, key):
+            return f"{d[key + '_s'] * 1e3:8.2f}/{d[key + '_cpu_s'] * 1e3:8.2f}ms"
+
+        print(f"{m:>10,} | {ms(ours, 'topsis')} {ms(theirs, 'topsis')} "
+              f"{theirs['topsis_s'] / ours['topsis_s']:4.1f}×/{theirs['topsis_cpu_s'] / max(ours['topsis_cpu_s'], 1e-9):4.1f}× | "
+              f"{ms(ours, 'entropy')} {ms(theirs, 'entropy')} "
+              f"{theirs['entropy_s'] / ours['entropy_s']:4.1f}×/{theirs['entropy_cpu_s'] / max(ours['entropy_cpu_s'], 1e-9):4.1f}× | "
+              f"{ours['read_s']:9.3f}s {theirs['read_s']:7.3f}s | "
+              f"{e2e_ours:7.3f}/{e2e_ours_cpu:7.3f}s {e2e_theirs:6.3f}/{e2e_theirs_cpu:6.3f}s "
+              f"{e2e_theirs / e2e_ours:4.1f}×/{e2e_theirs_cpu / e2e_ours_cpu:4.1f}× | "
               f"{diff:.1e} {'equal' if diff <= 1e-9 else 'DIFFERENT'}")
     print(f"AHP 9×9 weights + λmax + CR: median {ahp['ahp_us']:.2f} µs per call (min "
           f"{ahp['ahp_min_us']:.2f} µs, {ahp['iterations']} power iterations, CR {ahp['cr']:.4f}); "

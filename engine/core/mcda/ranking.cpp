@@ -11,6 +11,49 @@ using Index = Eigen::Index;
 std::size_t uidx(Index i) {
   return static_cast<std::size_t>(i);
 }
+
+struct ColumnStats {
+  double squares = 0;
+  double low = 0;
+  double high = 0;
+};
+
+/// Σx², min and max of a contiguous column in one pass (four independent lanes, so the loop is
+/// limited by memory, not by the dependency of one accumulator).
+ColumnStats column_stats(const double* __restrict x, Index m) {
+  double s[4] = {0, 0, 0, 0};
+  double lo[4], hi[4];
+  for (int k = 0; k < 4; ++k)
+    lo[k] = hi[k] = x[0];
+  Index i = 0;
+  for (; i + 4 <= m; i += 4)
+    for (int k = 0; k < 4; ++k) {
+      const double v = x[i + k];
+      s[k] += v * v;
+      lo[k] = v < lo[k] ? v : lo[k];
+      hi[k] = v > hi[k] ? v : hi[k];
+    }
+  for (; i < m; ++i) {
+    s[0] += x[i] * x[i];
+    lo[0] = x[i] < lo[0] ? x[i] : lo[0];
+    hi[0] = x[i] > hi[0] ? x[i] : hi[0];
+  }
+  return {(s[0] + s[1]) + (s[2] + s[3]), std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3])),
+          std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]))};
+}
+
+/// dp[i] += (a x[i] − p)², dm[i] += (a x[i] − q)² for i in [0, count): distinct arrays, so the
+/// compiler may vectorise.
+void accumulate(const double* __restrict x, double* __restrict dp, double* __restrict dm,
+                Index count, double a, double p, double q) {
+  for (Index i = 0; i < count; ++i) {
+    const double v = a * x[i];
+    const double up = v - p;
+    const double um = v - q;
+    dp[i] += up * up;
+    dm[i] += um * um;
+  }
+}
 } // namespace
 
 std::string_view topsis_normalization_name(TopsisNormalization normalization) {
@@ -39,10 +82,9 @@ TopsisResult topsis(const Eigen::MatrixXd& x, const std::vector<double>& weights
   bool discriminates = false;
   for (Index j = 0; j < n; ++j) {
     const auto column = x.col(j);
-    const double squares = column.squaredNorm();
-    const double low = column.minCoeff();
-    const double high = column.maxCoeff();
-    if (!std::isfinite(squares) || !std::isfinite(low) || !std::isfinite(high) || low != low) {
+    const auto [squares, low, high] = column_stats(column.data(), m);
+    // A NaN or infinity anywhere makes Σx² non-finite (a NaN may escape min/max, never Σx²).
+    if (!std::isfinite(squares)) {
       for (Index i = 0; i < m; ++i)
         if (!std::isfinite(column(i))) {
           out = {};
@@ -50,12 +92,14 @@ TopsisResult topsis(const Eigen::MatrixXd& x, const std::vector<double>& weights
           return out;
         }
     }
+    // Every cell finite but Σx² overflowed (|x| ~ 1e154 and more): Eigen's scaled norm.
+    const double norm = std::isfinite(squares) ? std::sqrt(squares) : column.stableNorm();
     const double w = weights[uidx(j)];
     const bool benefit = types[uidx(j)] == CriterionType::Benefit;
     double aj = 0, bj = 0, best = 0, worst = 0;
     if (normalization == TopsisNormalization::Vector) {
-      if (squares > 0)
-        aj = w / std::sqrt(squares);
+      if (norm > 0)
+        aj = w / norm;
       best = aj * (benefit ? high : low);
       worst = aj * (benefit ? low : high);
     } else if (high > low) {
@@ -86,19 +130,9 @@ TopsisResult topsis(const Eigen::MatrixXd& x, const std::vector<double>& weights
   constexpr Index block = 2048;
   for (Index start = 0; start < m; start += block) {
     const Index stop = std::min(m, start + block);
-    for (Index j = 0; j < n; ++j) {
-      const double* col = x.col(j).data();
-      const double aj = a[uidx(j)];
-      const double pj = plus[uidx(j)];
-      const double mj = minus[uidx(j)];
-      for (Index i = start; i < stop; ++i) {
-        const double v = aj * col[i];
-        const double up = v - pj;
-        const double um = v - mj;
-        dp[i] += up * up;
-        dm[i] += um * um;
-      }
-    }
+    for (Index j = 0; j < n; ++j)
+      accumulate(x.col(j).data() + start, dp + start, dm + start, stop - start, a[uidx(j)],
+                 plus[uidx(j)], minus[uidx(j)]);
     for (Index i = start; i < stop; ++i) {
       dp[i] = std::sqrt(dp[i]);
       dm[i] = std::sqrt(dm[i]);
