@@ -95,13 +95,18 @@ std::string render_markdown(const io::EvaluationReport& report, const Explanatio
   md += fmt::format("# {} — {}\n\n",
                     w("What costs points, and the way to the next grade", "失分分析与晋级路径"),
                     plant.name.in(language).empty() ? plant.id : plant.name.in(language));
-  md += fmt::format("{}: {} (`{}` {}). {}: {} / 100. {}: **{}**", w("Indicator system", "指标体系"),
-                    report.system.title.in(language), report.system.id, report.system.edition,
-                    w("Score", "得分"), points(x.score), w("Grade", "等级"),
-                    x.grade ? *x.grade : w("no grade", "不予评级"));
+  const char* colon = w(": ", "：");
+  const char* stop = w(". ", "。");
+  md += fmt::format("{}{}{} (`{}` {}){}{}{}{} / 100{}{}{}**{}**", w("Indicator system", "指标体系"),
+                    colon, report.system.title.in(language), report.system.id,
+                    report.system.edition, stop, w("Score", "得分"), colon, points(x.score), stop,
+                    w("Grade", "等级"), colon, x.grade ? *x.grade : w("no grade", "不予评级"));
   if (x.grade && x.band_grade && *x.grade != *x.band_grade)
-    md += fmt::format(" ({} {})", w("capped by a veto from", "因否决项由此降级："), *x.band_grade);
-  md += fmt::format(". {}: {}.\n", w("Points lost in all", "共失分"), points(x.total_lost));
+    md +=
+        fmt::format(fmt::runtime(w(" (capped by a veto from {})", "（按得分为 {}，因否决项降级）")),
+                    *x.band_grade);
+  md += fmt::format("{}{}{}{}{}\n", stop, w("Points lost in all", "共失分"), colon,
+                    points(x.total_lost), w(".", "。"));
 
   md += fmt::format("\n## {}\n\n", w("The next grade", "更高一级"));
   if (!x.next) {

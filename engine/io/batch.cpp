@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -254,18 +255,28 @@ BatchResult run_batch(const std::vector<std::string>& plants, const IndicatorSys
   threads.reserve(jobs);
   for (unsigned t = 0; t < jobs; ++t)
     threads.emplace_back(work);
-  // Hand each plant over in input order, as soon as it and all before it are done.
-  for (std::size_t i = 0; i < n; ++i) {
+  // Hand each plant over in input order, as soon as it and all before it are done. A callback
+  // that throws (a report that cannot be written) stops the batch: no new plant is started, the
+  // threads are joined, and the exception goes on to the caller.
+  std::exception_ptr stopped;
+  for (std::size_t i = 0; i < n && !stopped; ++i) {
     std::unique_lock lock(mutex);
     finished.wait(lock, [&] { return done[i] != 0; });
     lock.unlock();
     if (!result.plants[i].ok)
       ++result.failed;
-    if (options.on_plant)
-      options.on_plant(i + 1, n, result.plants[i]);
+    try {
+      if (options.on_plant)
+        options.on_plant(i + 1, n, result.plants[i]);
+    } catch (...) {
+      stopped = std::current_exception();
+      next = n;
+    }
   }
   for (auto& thread : threads)
     thread.join();
+  if (stopped)
+    std::rethrow_exception(stopped);
   return result;
 }
 
@@ -355,7 +366,7 @@ std::vector<std::string> first_errors(const BatchPlant& plant, std::size_t count
       continue;
     if (out.size() == count)
       break;
-    std::string where = d.where.file;
+    std::string where = d.where.file.empty() ? plant.file : d.where.file;
     if (d.where.line > 0)
       where += fmt::format(":{}:{}", d.where.line, d.where.column);
     out.push_back(fmt::format("{}: error[{}]: {}", where, d.code, d.message));
@@ -372,7 +383,7 @@ std::string render_batch_markdown(const BatchResult& result, Language language) 
     if (p.ok && p.grade)
       ++graded;
   md += fmt::format("# {}\n\n", w("Batch evaluation", "批量评价"));
-  md += fmt::format("{}: {} (`{}` {}){}\n\n", w("Indicator system", "指标体系"),
+  md += fmt::format("{}{}{} (`{}` {}){}\n\n", w("Indicator system", "指标体系"), w(": ", "："),
                     result.system_title.in(language), result.system_id, result.system_edition,
                     result.system_provisional ? w(", provisional", "，暂定") : "");
   md += language == Language::Zh

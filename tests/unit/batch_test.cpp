@@ -113,6 +113,23 @@ TEST_CASE("one broken plant: the rest are evaluated, the failure is named") {
   CHECK(result.plants[0].top_scores == std::vector<double>{20, 60});
 }
 
+TEST_CASE("a callback that throws stops the batch cleanly and the exception reaches the caller") {
+  io::SourceRegistry sources;
+  Diagnostics diagnostics;
+  auto input = io::collect_batch(dir + "plants", sources, diagnostics);
+  REQUIRE(input);
+  const auto system = demo_system();
+  auto o = options(2);
+  std::size_t calls = 0;
+  o.on_plant = [&](std::size_t position, std::size_t, io::BatchPlant&) {
+    ++calls;
+    if (position == 2)
+      throw std::runtime_error("disk full");
+  };
+  CHECK_THROWS_WITH(io::run_batch(input->plants, system, o), "disk full");
+  CHECK(calls == 2); // nothing handed over after the failure
+}
+
 TEST_CASE("TOPSIS over three graded plants, by hand; the same bytes with 1 or 4 threads") {
   io::SourceRegistry sources;
   Diagnostics diagnostics;
