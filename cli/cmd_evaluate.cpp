@@ -11,7 +11,7 @@
 namespace grate::cli {
 
 int run_evaluate(const Args& args) {
-  const std::vector<std::string> formats = {"md", "json", "csv"};
+  const std::vector<std::string> formats = {"md", "json", "csv", "html", "xlsx"};
   CommonOptions common;
   std::string plant, system = io::default_system_id, rating = "cn-clean-incineration", as_of;
   po::options_description options("options");
@@ -28,7 +28,7 @@ int run_evaluate(const Args& args) {
   positional.add("plant", 1);
   po::variables_map values;
   const CommandHelp help{
-      "evaluate", "grate evaluate PLANT.yaml [--system ID|FILE] [--as-of DATE] [--format md|json|csv] [-o FILE]",
+      "evaluate", "grate evaluate PLANT.yaml [--system ID|FILE] [--as-of DATE] [--format md|json|csv|html|xlsx] [-o FILE]",
       "Grades one plant against an indicator system (default: the bundled national grade,\n"
       "cn-msw-incineration-grade) and rates it for clean incineration (cn-clean-incineration).\n"
       "The report shows each criterion's value, where it came from, the rule applied, the score\n"
@@ -37,9 +37,15 @@ int run_evaluate(const Args& args) {
       "the fact, never a silent zero. Exit 0 with a report, 1 when the inputs have errors.",
       "  grate evaluate samples/exemplary/plant.yaml\n"
       "  grate evaluate plant.yaml --format json -o report.json\n"
+      "  grate evaluate plant.yaml --format html -o report.html   # one file, charts included\n"
+      "  grate evaluate plant.yaml --format xlsx -o report.xlsx   # needs -o\n"
       "  grate evaluate plant.yaml --system my-province.yaml --lang zh\n"
       "  grate evaluate plant.yaml --as-of 2024-12-31 --no-rating\n"};
   if (auto exit = parse_command_line(args, options, positional, values, help, common, formats)) return *exit;
+  if (common.format == "xlsx" && (common.output.empty() || common.output == "-"))
+    throw Usage("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx");
+  if (common.format == "xlsx" && !io::xlsx_supported())
+    throw Usage("this grate was built without libxlsxwriter, so --format xlsx is not available; use --format csv");
 
   io::EvaluateOptions evaluate_options;
   evaluate_options.system = system;
@@ -56,8 +62,13 @@ int run_evaluate(const Args& args) {
   auto report = io::evaluate_plant(plant, evaluate_options, sources, diagnostics);
   print_diagnostics(diagnostics, sources, common);
   if (!report) return ExitCode::InputError;
+  if (common.format == "xlsx") {
+    io::write_report_xlsx(*report, common.language(), common.output);
+    return ExitCode::Ok;
+  }
   std::string text;
-  if (common.format == "json") text = io::render_report_json(*report);
+  if (common.format == "html") text = io::render_report_html(*report, common.language());
+  else if (common.format == "json") text = io::render_report_json(*report);
   else if (common.format == "csv") text = io::render_report_csv(*report, common.language());
   else text = io::render_report_markdown(*report, common.language());
   emit_report(common, text);

@@ -16,6 +16,17 @@ std::string render_report_markdown(const EvaluationReport& report, Language lang
 /// One CSV row per criterion: path, title, value, unit, rule, fraction, score, max, reference.
 std::string render_report_csv(const EvaluationReport& report, Language language);
 
+/// One self-contained HTML page (inline CSS and SVG charts, no scripts or external resources).
+std::string render_report_html(const EvaluationReport& report, Language language);
+
+/// Writes an .xlsx workbook (Summary, Criteria, Rating, Energy, Emissions daily) to `path`
+/// atomically (temporary file in the same folder, then a rename). Throws std::runtime_error when
+/// grate was built without libxlsxwriter or on I/O failure.
+void write_report_xlsx(const EvaluationReport& report, Language language, const std::string& path);
+
+/// True when grate was built with libxlsxwriter (GRATE_HAVE_XLSX).
+bool xlsx_supported();
+
 /// The engine's identity for reports.
 inline constexpr const char* engine_name = "grate";
 
