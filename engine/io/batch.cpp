@@ -165,6 +165,19 @@ BatchPlant evaluate_one(const std::string& file, const std::vector<std::string>&
   }
   if (!plant.ok && !plant.diagnostics.has_errors())
     plant.diagnostics.add("E539", {file, 0, 0}, "the evaluation produced no report and no error");
+  // In a batch, a diagnostic located in a shared file (the system) must still say which plant it
+  // is about.
+  Diagnostics annotated;
+  for (Diagnostic d : plant.diagnostics.items()) {
+    const bool named = d.where.file == file ||
+                       std::any_of(d.notes.begin(), d.notes.end(), [](const std::string& note) {
+                         return note.starts_with("plant sheet:");
+                       });
+    if (!named)
+      d.notes.push_back("plant sheet: " + file);
+    annotated.add(d.code, d.where, d.message) = std::move(d);
+  }
+  plant.diagnostics = std::move(annotated);
   Diagnostics sorted = plant.diagnostics;
   sorted.sort_by_location();
   for (const auto& d : sorted.items())
@@ -514,6 +527,7 @@ std::string render_batch_json(const BatchResult& result) {
     }
     json.key("grade").optional_string(p.grade);
     json.key("band_grade").optional_string(p.band_grade);
+    json.field("rated", p.rated);
     json.key("clean_level").optional_string(p.clean_level);
     if (p.rank) {
       json.key("rank").number(*p.rank, 1);
