@@ -53,12 +53,13 @@ std::optional<BatchInput> collect_folder(const std::string& folder, Diagnostics&
   for (; !ec && it != end; it.increment(ec)) {
     const fs::path& path = it->path();
     const std::string name = path.filename().string();
+    std::error_code entry_error; // a dangling link is skipped, not a reason to stop listing
     if (name.starts_with(".")) { // hidden files and folders (.git, editor files)
-      if (it->is_directory(ec))
+      if (it->is_directory(entry_error))
         it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec))
+    if (!it->is_regular_file(entry_error))
       continue;
     const std::string ext = path.extension().string();
     if (ext != ".yaml" && ext != ".yml")
