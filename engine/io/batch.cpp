@@ -96,8 +96,15 @@ std::optional<BatchInput> collect_manifest(const std::string& path, SourceRegist
   auto root = parse_yaml(view, path, diagnostics);
   if (!root)
     return std::nullopt;
-  if (!check_schema(*root, "grate-batch/1", diagnostics))
+  Diagnostics schema;
+  if (!check_schema(*root, "grate-batch/1", schema)) {
+    for (Diagnostic d : schema.items()) {
+      d.hints = {"a batch takes a folder of plant sheets or a manifest starting with "
+                 "'schema: grate-batch/1'; to grade one plant use 'grate evaluate'"};
+      diagnostics.add(d.code, d.where, d.message) = std::move(d);
+    }
     return std::nullopt;
+  }
   MapReader reader(*root, "a batch manifest", {"schema", "plants", "system"}, diagnostics);
   BatchInput input;
   if (const auto* plants = reader.require("plants")) {
