@@ -121,7 +121,7 @@ svg.chart .grid { stroke: #edf0f4; } svg.chart .tick { stroke: #9aa5b1; }
 svg.chart .line { fill: none; stroke: var(--accent); stroke-width: 1.2; stroke-linejoin: round; }
 svg.chart .dot { fill: var(--accent); }
 svg.chart .limit { stroke: var(--bad); stroke-width: 1.2; stroke-dasharray: 6 4; }
-svg.chart text.limit-label { fill: var(--bad); font-size: 11px; }
+svg.chart text.limit-label { fill: var(--bad); font-size: 11px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg.chart .mark { fill: var(--bad); stroke: #fff; stroke-width: 1; }
 svg.chart .column { fill: #e0a84b; } svg.chart .column.marked { fill: var(--bad); }
 .levels { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; }
@@ -458,7 +458,16 @@ void write_emissions_line(std::string& html, const emissions::LineResult& line, 
                         s.hourly_alarms);
   }
   html += "</tbody>\n</table>\n";
-  if (!line.first_day || !line.last_day)
+  // The charts span the days with operation or a value (a month of data is not drawn on a year's
+  // axis); the header above gives the whole period.
+  std::optional<Date> first, last;
+  for (const auto& d : line.daily) {
+    if (!d.operating && !d.mean)
+      continue;
+    first = first ? std::min(*first, d.date) : d.date;
+    last = last ? std::max(*last, d.date) : d.date;
+  }
+  if (!first || !last)
     return;
   html += fmt::format(
       "<p class=\"legend\"><i class=\"line\"></i>{}<i class=\"limit\"></i>{}<i "
@@ -481,8 +490,9 @@ void write_emissions_line(std::string& html, const emissions::LineResult& line, 
           fmt::format("{} {}", w("24 h limit", "日均限值"), format_number(*layout.limit, 4));
     html += fmt::format(
         "<figure><figcaption>{} <span class=\"muted\">{} {}</span></figcaption>\n{}</figure>\n",
-        pollutant_label(s.pollutant, lang), s.exceedance_days, w("exceedance days", "个超标日"),
-        svg::daily_series(days, *line.first_day, *line.last_day, layout));
+        pollutant_label(s.pollutant, lang), s.exceedance_days,
+        s.exceedance_days == 1 ? w("exceedance day", "个超标日") : w("exceedance days", "个超标日"),
+        svg::daily_series(days, *first, *last, layout));
   }
   if (line.furnace.present) {
     std::vector<svg::DayValue> days;
@@ -500,7 +510,7 @@ void write_emissions_line(std::string& html, const emissions::LineResult& line, 
                           "炉温：每日低于 850 °C 的 5 分钟均值个数"),
                         line.furnace.low_blocks, w("low blocks", "个低温时段"),
                         line.furnace.violation_days, w("violation days", "个违规日"),
-                        svg::daily_series(days, *line.first_day, *line.last_day, layout));
+                        svg::daily_series(days, *first, *last, layout));
   }
   const ExemptSummary& ex = line.exempt;
   svg::BarLayout layout;

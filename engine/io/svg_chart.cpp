@@ -252,15 +252,18 @@ std::string daily_series(const std::vector<DayValue>& days, const Date& first, c
     out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"{}\">{}</text>\n", num(layout.left),
                        num(layout.top - 8), escape_xml(layout.unit));
 
-  // Month ticks: the first day of the range and every 1st of a month.
+  // Ticks: the first day of the range and every 1st of a month; in ranges up to 92 days also the
+  // 8th, 15th and 22nd, labelled MM-DD.
+  const bool weekly = n <= 92;
   for (std::int64_t i = 0; i < n; ++i) {
     const Date date = Date::from_days_since_epoch(start + i);
-    if (i > 0 && date.day != 1)
+    const bool week_tick = weekly && (date.day == 8 || date.day == 15 || date.day == 22);
+    if (i > 0 && date.day != 1 && !week_tick)
       continue;
     const double x = layout.left + static_cast<double>(i) * dx;
-    const std::string label = date.day == 1 && date.month != 1 ? fmt::format("{:02}", date.month)
-                              : date.day == 1                  ? fmt::format("{}-01", date.year)
-                                                               : date.iso().substr(5);
+    const std::string label = date.day != 1 || weekly ? date.iso().substr(5)
+                              : date.month != 1       ? fmt::format("{:02}", date.month)
+                                                      : fmt::format("{}-01", date.year);
     out += fmt::format("<line class=\"tick\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", num(x),
                        num(layout.top + plot_h), num(x), num(layout.top + plot_h + 4));
     out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"{}\">{}</text>\n", num(x + 2),

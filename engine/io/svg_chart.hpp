@@ -88,8 +88,10 @@ struct SeriesLayout {
 /// x of day d = left + (d − first + 0.5) × plot_width / n_days, where plot_width = width − left
 /// − right; y of v = top + plot_height × (1 − v / y_max), plot_height = height − top − bottom,
 /// y_max = a "nice" number (1, 2, 2.5 or 5 × 10^k) ≥ 1.1 × max(values, limit). Consecutive days
-/// with values are joined by one polyline; a day without a value breaks the line. Month starts
-/// get a tick and a "MM" label; marked days a circle of class `mark`.
+/// with values are joined by one polyline; a day without a value breaks the line. The first day
+/// and month starts get a tick ("MM", "YYYY-01" in January, "MM-DD" for a first day that is not a
+/// 1st); ranges of at most 92 days also the 8th, 15th and 22nd, and every label is "MM-DD".
+/// Marked days get a circle of class `mark`.
 std::string daily_series(const std::vector<DayValue>& days, const Date& first, const Date& last,
                          const SeriesLayout& layout = {});
 

@@ -132,9 +132,9 @@ TEST_CASE("daily_series: polyline, limit line and marked days at hand-computed c
   CHECK(count(svg, "<line class=\"grid\"") == 4);
   CHECK(svg.find(">50</text>") != std::string::npos);
   CHECK(svg.find(">10</text>") != std::string::npos);
-  // One tick, at the start of the range; 2025-03-01 is a month start, labelled "03".
+  // One tick, at the start of the range; a short range labels it MM-DD.
   CHECK(count(svg, "<line class=\"tick\"") == 1);
-  CHECK(svg.find(">03</text>") != std::string::npos);
+  CHECK(svg.find(">03-01</text>") != std::string::npos);
 }
 
 TEST_CASE("daily_series: a day without a value breaks the line; columns mode draws one rect per "
@@ -170,4 +170,18 @@ TEST_CASE("daily_series: a day without a value breaks the line; columns mode dra
         std::string::npos);
   CHECK(columns.find("<rect class=\"column marked\" x=\"159.5\"") != std::string::npos);
   CHECK(columns.find("<polyline") == std::string::npos);
+}
+
+TEST_CASE("daily_series ticks: weekly in ranges up to 92 days, monthly beyond") {
+  SeriesLayout layout;
+  // January 2025, 31 days: ticks on the 1st, 8th, 15th and 22nd.
+  const std::string month = daily_series({}, {2025, 1, 1}, {2025, 1, 31}, layout);
+  CHECK(count(month, "<line class=\"tick\"") == 4);
+  CHECK(month.find(">01-22</text>") != std::string::npos);
+  // The year 2025: twelve month starts, January labelled with the year, the others MM.
+  const std::string year = daily_series({}, {2025, 1, 1}, {2025, 12, 31}, layout);
+  CHECK(count(year, "<line class=\"tick\"") == 12);
+  CHECK(year.find(">2025-01</text>") != std::string::npos);
+  CHECK(year.find(">12</text>") != std::string::npos);
+  CHECK(year.find(">01-08</text>") == std::string::npos);
 }
