@@ -214,11 +214,11 @@ const std::vector<Named>& named_indicators() {
       {"r1_pass", &EnergyResult::r1_pass, "", "R1 × CCF ≥ threshold (1 pass, 0 fail)"},
       {"net_export_kwh_per_t", &EnergyResult::net_export_kwh_per_t, "kWh/t",
        "energy block; electricity exported ÷ waste treated"},
-      {"own_use_rate", &EnergyResult::own_use_rate, "",
+      {"own_use_rate", &EnergyResult::own_use_rate, "fraction",
        "energy block; (generated − exported) ÷ generated"},
-      {"gross_electrical_efficiency", &EnergyResult::gross_electrical_efficiency, "",
+      {"gross_electrical_efficiency", &EnergyResult::gross_electrical_efficiency, "fraction",
        "energy block; η_e per Decision (EU) 2019/2010 (BAT 20), from annual totals"},
-      {"gross_energy_efficiency", &EnergyResult::gross_energy_efficiency, "",
+      {"gross_energy_efficiency", &EnergyResult::gross_energy_efficiency, "fraction",
        "energy block; η_h per Decision (EU) 2019/2010 (BAT 20), from annual totals"},
   };
   return list;

@@ -365,6 +365,7 @@ struct Evaluator {
       auto it = context.sheet.findings.find(node.indicator->name);
       if (node.indicator->kind != ValueSource::Kind::Findings || it == context.sheet.findings.end()) return std::nullopt;
       double deducted = 0;
+      int terms = 0;
       std::string parts;
       bool ok = true;
       for (const auto& finding : it->second) {
@@ -381,11 +382,13 @@ struct Evaluator {
           continue;
         }
         deducted += finding.count * per->second;
+        ++terms;
         parts += fmt::format("{}{} × {} ({})", parts.empty() ? "" : " + ", num(finding.count), num(per->second), finding.defect);
       }
       if (!ok) return std::nullopt;
       explanation = parts.empty() ? fmt::format("{} {}", tr(lang(), "no defects; full", "无缺陷，满分"), num(p))
-                                  : fmt::format("({} − ({})) / {}", num(p), parts, num(p));
+                  : terms == 1 ? fmt::format("({} − {}) / {}", num(p), parts, num(p))
+                               : fmt::format("({} − ({})) / {}", num(p), parts, num(p));
       return std::max(0.0, p - deducted) / p;
     }
     case Type::PassFail: {

@@ -217,7 +217,8 @@ void derive_shares(Criterion* parent, std::vector<Criterion>& children, const st
         parts += fmt::format("{}{} = {} (line {})", parts.empty() ? "" : ", ", child.id,
                              number_text(*child.weight), child.weight_where.line);
       d.notes.push_back(fmt::format("children of '{}': {}", where_name, parts));
-      d.hints.push_back(fmt::format("correct the weights, or set 'weights: normalize' on '{}'", where_name));
+      d.hints.push_back(parent ? fmt::format("correct the weights, or set 'weights: normalize' on '{}'", where_name)
+                               : std::string("correct the weights of the top-level criteria"));
     }
     for (auto& child : children) child.share = *child.weight / sum;
     return;
