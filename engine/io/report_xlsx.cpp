@@ -8,8 +8,11 @@
 #include "io/report.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <functional>
 #include <stdexcept>
 
@@ -438,6 +441,12 @@ void write_report_xlsx(const EvaluationReport& report, Language language, const 
   temporary +=
       fmt::format(".{}.tmp", static_cast<unsigned long>(std::hash<std::string>{}(path)&0xffffff));
   const std::string temporary_name = temporary.string();
+  {
+    // Fail early with the system's reason (libxlsxwriter would only report it on close).
+    std::ofstream probe(temporary, std::ios::binary | std::ios::trunc);
+    if (!probe)
+      throw std::runtime_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  }
   lxw_workbook* workbook = workbook_new(temporary_name.c_str());
   if (!workbook)
     throw std::runtime_error(fmt::format("cannot write '{}'", path));

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_bytes(const fs::path& path) {
+[[maybe_unused]] std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
@@ -60,7 +60,7 @@ std::vector<std::string> zip_names(const std::string& data) {
   return names;
 }
 
-bool has(const std::vector<std::string>& names, const std::string& name) {
+[[maybe_unused]] bool has(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
@@ -76,7 +76,7 @@ EvaluationReport sample_report(const std::string& name, bool allow_missing = fal
 }
 
 /// A fresh, empty folder under the system's temporary folder.
-fs::path fresh_folder(const std::string& name) {
+[[maybe_unused]] fs::path fresh_folder(const std::string& name) {
   const fs::path folder = fs::temp_directory_path() / ("grate-xlsx-test-" + name);
   fs::remove_all(folder);
   fs::create_directories(folder);
