@@ -27,17 +27,6 @@ std::string join_or(const std::vector<std::string>& items) {
   return out;
 }
 
-const char* comparison_symbol(Comparison comparison) {
-  switch (comparison) {
-  case Comparison::Equals: return "=";
-  case Comparison::AtLeast: return "≥";
-  case Comparison::AtMost: return "≤";
-  case Comparison::GreaterThan: return ">";
-  case Comparison::LessThan: return "<";
-  }
-  return "?";
-}
-
 UsedValue from_fact(const FactValue& fact, const std::string& name, const std::string& origin_kind) {
   UsedValue value;
   value.unit = fact.unit;

@@ -28,6 +28,17 @@ std::string ValueSource::describe() const {
   return name;
 }
 
+const char* comparison_symbol(Comparison comparison) {
+  switch (comparison) {
+  case Comparison::Equals: return "=";
+  case Comparison::AtLeast: return "≥";
+  case Comparison::AtMost: return "≤";
+  case Comparison::GreaterThan: return ">";
+  case Comparison::LessThan: return "<";
+  }
+  return "?";
+}
+
 const char* ScoringRule::type_name(Type type) {
   switch (type) {
   case Type::Linear: return "linear";

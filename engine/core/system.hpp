@@ -55,6 +55,9 @@ struct LimitRef {
 
 enum class Comparison { Equals, AtLeast, AtMost, GreaterThan, LessThan };
 
+/// "=", "≥", "≤", ">", "<".
+const char* comparison_symbol(Comparison comparison);
+
 struct Threshold {
   std::variant<DatedNumber, bool, std::string, LimitRef> value;
   SourceLocation where;

@@ -21,17 +21,6 @@ std::string dated(const DatedNumber& n) {
   return out;
 }
 
-const char* symbol(Comparison c) {
-  switch (c) {
-  case Comparison::Equals: return "=";
-  case Comparison::AtLeast: return "≥";
-  case Comparison::AtMost: return "≤";
-  case Comparison::GreaterThan: return ">";
-  case Comparison::LessThan: return "<";
-  }
-  return "?";
-}
-
 std::string md_cell(const std::string& s) {
   std::string out;
   for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
@@ -62,7 +51,7 @@ std::string describe_condition(const Condition& c) {
     const auto& r = std::get<LimitRef>(c.threshold.value);
     threshold = fmt::format("the {} {} limit of {}", r.pollutant, r.averaging, r.limit_set);
   }
-  return fmt::format("{} {} {}", subject, symbol(c.comparison), threshold);
+  return fmt::format("{} {} {}", subject, comparison_symbol(c.comparison), threshold);
 }
 
 std::string describe_rule(const ScoringRule& rule) {
