@@ -546,7 +546,7 @@ struct Evaluator {
 std::string UsedValue::display() const {
   switch (kind) {
   case Kind::Missing: return "missing";
-  case Kind::Number: return unit.empty() || unit == "a" ? num(number) : num(number) + " " + unit;
+  case Kind::Number: return unit.empty() || unit == "a" || unit == "1" ? num(number) : num(number) + " " + unit;
   case Kind::Bool: return boolean ? "true" : "false";
   case Kind::Text: return "'" + text + "'";
   }
