@@ -155,6 +155,7 @@ private:
   }
   bool parse_number(const char* first, const char* last, const Column& column, double& out);
   std::optional<std::int64_t> parse_time(const char* s, const char* e);
+  std::optional<std::int64_t> parse_time_fully(const char* s, const char* e);
 
   std::string name_;
   const CemsSource& source_;
@@ -175,6 +176,10 @@ private:
   char date_text_[10] = {};
   std::int64_t date_days_ = 0;
   bool have_date_ = false;
+  char time_text_[40] = {}; ///< the previous timestamp as written, and what it meant
+  long time_length_ = -1;
+  std::int64_t time_value_ = 0;
+  int time_minute_ = 0;
   std::string state_text_;
   State state_ = State::Normal;
 };
@@ -325,6 +330,27 @@ std::optional<std::int64_t> Parser::parse_time(const char* s, const char* e) {
   const auto n = e - s;
   if (n < 16)
     return std::nullopt;
+  // Consecutive rows usually differ only in the minute: same date and hour, same seconds and
+  // offset. Then only the minute digits need reading.
+  if (n == time_length_ && std::memcmp(s, time_text_, 14) == 0 && is_digit(s[14]) &&
+      is_digit(s[15]) &&
+      std::memcmp(s + 16, time_text_ + 16, static_cast<std::size_t>(n - 16)) == 0) {
+    const int minute = (s[14] - '0') * 10 + (s[15] - '0');
+    if (minute <= 59)
+      return time_value_ + std::int64_t{minute - time_minute_} * 60;
+  }
+  const auto parsed = parse_time_fully(s, e);
+  if (parsed && n <= static_cast<long>(sizeof(time_text_))) {
+    std::memcpy(time_text_, s, static_cast<std::size_t>(n));
+    time_length_ = n;
+    time_value_ = *parsed;
+    time_minute_ = (s[14] - '0') * 10 + (s[15] - '0');
+  }
+  return parsed;
+}
+
+std::optional<std::int64_t> Parser::parse_time_fully(const char* s, const char* e) {
+  const auto n = e - s;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15})
     if (!is_digit(s[i]))
       return std::nullopt;
@@ -452,6 +478,30 @@ void Parser::row(const char* begin, const char* end) {
         }
       }
     }
+    // Fast paths for the usual cells: a timestamp like the previous row's but for the minute,
+    // and the same state as the previous row. Anything else takes the general path below.
+    if (column.role == Role::Time && time_length_ > 0 && end - p >= time_length_ &&
+        (end - p == time_length_ || p[time_length_] == ',')) {
+      const char* e = p + time_length_;
+      if (std::memcmp(p, time_text_, 14) == 0 && is_digit(p[14]) && is_digit(p[15]) &&
+          std::memcmp(p + 16, time_text_ + 16, static_cast<std::size_t>(time_length_ - 16)) == 0) {
+        const int minute = (p[14] - '0') * 10 + (p[15] - '0');
+        if (minute <= 59) {
+          time = time_value_ + std::int64_t{minute - time_minute_} * 60;
+          time_field = f;
+          fast = e;
+          p = e;
+        }
+      }
+    } else if (column.role == Role::State && !state_text_.empty()) {
+      const auto length = static_cast<long>(state_text_.size());
+      if (end - p >= length && (end - p == length || p[length] == ',') &&
+          std::memcmp(p, state_text_.data(), state_text_.size()) == 0) {
+        record.state = state_;
+        fast = p + length;
+        p = p + length;
+      }
+    }
     if (!fast) {
       while (p < end && *p != ',')
         ++p;
@@ -515,6 +565,8 @@ void Parser::row(const char* begin, const char* end) {
       break;
     }
     case Role::Flag: {
+      if (p - f == 1 && *f == 'N')
+        break; // the usual cell: N, valid (HJ 212-2017)
       const auto field = trim(std::string_view(f, static_cast<std::size_t>(p - f)));
       if (field.empty() || field == "N")
         break; // no flag, or N: valid (HJ 212-2017)
