@@ -580,8 +580,10 @@ void write_energy(std::string& html, const EvaluationReport& report, Words w) {
       return;
     std::string value = "—";
     if (indicator.value)
-      value = format_fixed(*indicator.value, decimals) +
-              (indicator.unit.empty() ? "" : " " + esc(indicator.unit));
+      // A ratio ("fraction") reads best as the bare number.
+      value =
+          format_fixed(*indicator.value, decimals) +
+          (indicator.unit.empty() || indicator.unit == "fraction" ? "" : " " + esc(indicator.unit));
     std::string why = basis;
     if (!indicator.value) {
       why = esc(indicator.reason);
