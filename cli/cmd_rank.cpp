@@ -174,7 +174,7 @@ int run_rank(const Args& args) {
       "ties", po::value<std::string>()->default_value("average"),
       "rank of tied scores: average (1.5, 1.5) | dense (1, 1, 2) | ordinal (input order)")(
       "normalize", "divide the weights by their sum instead of requiring a sum of 1")(
-      "input", po::value<std::vector<std::string>>(), "decision table (CSV)");
+      "input", po::value<std::vector<std::string>>(), "the decision table, CSV (the argument)");
   add_common_options(options, common, formats);
   po::positional_options_description positional;
   positional.add("input", -1);

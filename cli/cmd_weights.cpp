@@ -321,8 +321,8 @@ int run_weights(const Args& args) {
       "entropy|critic: one '+' (benefit) or '-' (cost) per criterion, e.g. +,+,-")(
       "normalization", po::value<std::string>()->default_value("sum"),
       "entropy: sum (p = x / column sum; default) | minmax (by --types first)")(
-      "kind", po::value<std::string>(),
-      "ahp | entropy | critic")("input", po::value<std::vector<std::string>>(), "input files");
+      "kind", po::value<std::string>(), "the first argument: ahp | entropy | critic")(
+      "input", po::value<std::vector<std::string>>(), "the input files (the other arguments)");
   add_common_options(options, common, formats);
   po::positional_options_description positional;
   positional.add("kind", 1).add("input", -1);
