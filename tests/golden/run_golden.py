@@ -67,7 +67,7 @@ def invalid_file(grate, path):
 def sample(grate, folder):
     rel = os.path.relpath(os.path.join(folder, "plant.yaml"), ROOT)
     ok = True
-    for fmt, name in (("md", "report.md"), ("json", "report.json")):
+    for fmt, name in (("md", "report.md"), ("json", "report.json"), ("html", "report.html")):
         out, err, code = run(grate, ["evaluate", rel, "--format", fmt])
         if code != 0:
             print(f"'grate evaluate {rel}' exited {code}:\n{err}")
