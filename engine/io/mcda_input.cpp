@@ -600,6 +600,37 @@ std::optional<AhpInput> read_ahp_csv(std::string_view text, const std::string& f
   return input;
 }
 
+namespace {
+
+/// The common row, `id,number,...,number` without quotes, spaces or problems, parsed in place
+/// (no splitting, no allocation). Returns false, having recorded nothing, for anything else: the
+/// general path then reads the row and reports its problems.
+bool read_plain_row(std::string_view line, int number, std::size_t row, std::size_t n,
+                    Eigen::MatrixXd& values, std::unordered_map<std::string_view, int>& seen) {
+  const char* p = line.data();
+  const char* end = p + line.size();
+  const char* comma = static_cast<const char*>(std::memchr(p, ',', line.size()));
+  if (!comma || comma == p || std::memchr(p, '"', line.size()))
+    return false;
+  const std::string_view id(p, static_cast<std::size_t>(comma - p));
+  if (id.front() == ' ' || id.back() == ' ' || id.front() == '\t' || id.back() == '\t')
+    return false;
+  p = comma + 1;
+  for (std::size_t j = 0; j < n; ++j) {
+    double value = 0;
+    auto [ptr, ec] = fast_float::from_chars(p, end, value);
+    if (ec != std::errc() || !std::isfinite(value))
+      return false;
+    if (j + 1 < n ? (ptr == end || *ptr != ',') : ptr != end)
+      return false;
+    values(idx(row), idx(j)) = value;
+    p = ptr + 1;
+  }
+  return seen.emplace(id, number).second;
+}
+
+} // namespace
+
 std::optional<DecisionTable> read_decision_csv(std::string_view text, const std::string& file,
                                                Diagnostics& diagnostics) {
   LineReader lines(text);
@@ -630,6 +661,11 @@ std::optional<DecisionTable> read_decision_csv(std::string_view text, const std:
   std::size_t row = 0;
   bool ok = true;
   while (lines.next(line, number)) {
+    if (read_plain_row(line, number, row, n, table.values, seen)) {
+      table.alternatives.emplace_back(line.substr(0, line.find(',')));
+      ++row;
+      continue;
+    }
     split_csv_line(line, fields);
     std::string id = unquote(fields[0]);
     if (id.empty()) {

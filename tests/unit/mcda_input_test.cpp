@@ -228,3 +228,19 @@ TEST_CASE("completion with unconnected judgements is E366 naming the groups") {
   CHECK(d.items()[0].code == "E366");
   CHECK(d.items()[0].notes[0] == "groups: {'a', 'b'}, {'c', 'd'}");
 }
+
+TEST_CASE("decision table: plain rows take the fast path, problems still reported") {
+  Diagnostics d;
+  auto t = read_decision_csv("id,x,y\nA1,1.5,-2e3\nA 2,0,7\nA1,3,4\nA4, 5,6\n", "t.csv", d);
+  CHECK_FALSE(t);
+  REQUIRE(d.size() == 1); // ' 5' is read by the general path, which accepts the space
+  CHECK(d.items()[0].code == "E377");
+  CHECK(d.items()[0].where.line == 4);
+  CHECK(d.items()[0].notes[0] == "first at line 2");
+  Diagnostics ok;
+  auto u = read_decision_csv("id,x,y\nA1,1.5,-2e3\nA 2,0,7\nA4, 5,6\n", "t.csv", ok);
+  REQUIRE(u);
+  CHECK(u->alternatives == std::vector<std::string>{"A1", "A 2", "A4"});
+  CHECK(u->values(0, 1) == -2000.0);
+  CHECK(u->values(2, 0) == 5.0);
+}
