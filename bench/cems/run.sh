@@ -22,7 +22,7 @@ if [ ! -f "$data/plant.yaml" ]; then
 fi
 echo "building grate (release) in build/cems-release" >&2
 cmake -S "$root" -B "$root/build/cems-release" -DCMAKE_BUILD_TYPE=Release -DGRATE_BUILD_TESTS=OFF >/dev/null
-cmake --build "$root/build/cems-release" --target grate -j "$(nproc)" >/dev/null
+cmake --build "$root/build/cems-release" --target grate -j "$(nproc)" >/dev/null 2>&1
 grate="$root/build/cems-release/grate"
 if [ ! -d node_modules/@duckdb/node-api ]; then
   echo "installing @duckdb/node-api into bench/cems/node_modules" >&2
