@@ -435,3 +435,45 @@ TEST_CASE("the hand-computed case of tests/golden/emissions-handmade gives its R
   REQUIRE(l.months.size() == 1);
   CHECK(l.months[0].exceedance_days == 1);
 }
+
+TEST_CASE("evaluation diagnostics: E520 no cems block, E465 files of a line differ, W641, W643") {
+  io::SourceRegistry sources;
+  Diagnostics d;
+  auto sheet = io::read_plant_sheet(GRATE_SOURCE_DIR "/tests/golden/emissions-handmade/plant.yaml",
+                                    sources, d);
+  REQUIRE(sheet);
+  static const LimitSet gb = bundled("gb18485-2014");
+  io::EmissionsRequest request;
+  request.primary = &gb;
+
+  PlantSheet without = *sheet;
+  without.cems.clear();
+  Diagnostics d1;
+  CHECK_FALSE(io::evaluate_emissions(without, request, d1));
+  REQUIRE(d1.size() == 1);
+  CHECK(d1.items()[0].code == "E520");
+
+  PlantSheet twice = *sheet;
+  twice.cems.push_back(twice.cems.front());
+  twice.cems.back().o2_cap = 19;
+  Diagnostics d2;
+  CHECK_FALSE(io::evaluate_emissions(twice, request, d2));
+  REQUIRE(d2.size() == 1);
+  CHECK(d2.items()[0].code == "E465");
+
+  // Period Mar 2 – Mar 3: the 1440 records of Mar 1 lie outside (W641); Mar 3 has none (W643).
+  PlantSheet shifted = *sheet;
+  shifted.period.from = Date{2025, 3, 2};
+  shifted.period.to = Date{2025, 3, 3};
+  Diagnostics d3;
+  const auto result = io::evaluate_emissions(shifted, request, d3);
+  REQUIRE(result);
+  REQUIRE(d3.size() == 2);
+  CHECK(d3.items()[0].code == "W643");
+  CHECK(d3.items()[0].message ==
+        "line '1' has records on 1 of the 2 days of the period 2025-03-02 to 2025-03-03");
+  CHECK(d3.items()[1].code == "W641");
+  CHECK(d3.items()[1].message == "1440 record(s) of line '1' lie outside the period 2025-03-02 "
+                                 "to 2025-03-03 and are not judged");
+  CHECK(result->lines[0].daily.size() == 4); // 2 days × dust, nox
+}
