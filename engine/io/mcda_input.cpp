@@ -829,16 +829,16 @@ parse_criterion_weights(std::string_view text, const std::string& source,
     diagnostics.add("E375", where, fmt::format("{}: the weights sum to 0, expected 1", source));
     return std::nullopt;
   }
-  if (std::fabs(sum - 1) > 1e-6) {
-    if (!normalize) {
-      auto& d = diagnostics.add(
-          "E375", where, fmt::format("{}: the weights sum to {:.6g}, expected 1", source, sum));
-      d.hints.push_back("correct them, or pass --normalize to divide each by their sum");
-      return std::nullopt;
-    }
-    for (double& w : weights)
-      w /= sum;
+  // 1e-4 tolerates weights printed with 6 decimals (as `grate weights` does) for up to 200
+  // criteria; accepted weights are then scaled to sum exactly 1.
+  if (std::fabs(sum - 1) > 1e-4 && !normalize) {
+    auto& d = diagnostics.add(
+        "E375", where, fmt::format("{}: the weights sum to {:.6g}, expected 1", source, sum));
+    d.hints.push_back("correct them, or pass --normalize to divide each by their sum");
+    return std::nullopt;
   }
+  for (double& w : weights)
+    w /= sum;
   return weights;
 }
 

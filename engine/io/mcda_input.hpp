@@ -84,7 +84,8 @@ parse_criterion_types(std::string_view text, const DecisionTable& table, Diagnos
 /// Criterion weights from a comma list (`0.2,0.1,...`) or the text of a file: numbers separated by
 /// commas, blanks or new lines, or the JSON written by `grate weights` (its "weights" array).
 /// `source` names where the text came from (a file name or "--weights"). One non-negative weight
-/// per criterion (E374); they must sum to 1 within 1e-6 unless `normalize` (E375).
+/// per criterion (E374); they must sum to 1 within 1e-4 (6-decimal rounding) unless `normalize`
+/// (E375), and are returned scaled to sum exactly 1.
 std::optional<std::vector<double>>
 parse_criterion_weights(std::string_view text, const std::string& source,
                         const DecisionTable& table, bool normalize, Diagnostics& diagnostics);

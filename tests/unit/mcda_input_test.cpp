@@ -244,3 +244,17 @@ TEST_CASE("decision table: plain rows take the fast path, problems still reporte
   CHECK(u->values(0, 1) == -2000.0);
   CHECK(u->values(2, 0) == 5.0);
 }
+
+TEST_CASE("weights printed with 6 decimals pass and are rescaled to sum 1") {
+  Diagnostics d;
+  auto t = read_decision_csv("id,a,b,c\nA1,1,2,3\n", "t.csv", d);
+  REQUIRE(t);
+  // 0.333333 · 3 = 0.999999: within 1e-4, then scaled by 1/0.999999.
+  auto w = parse_criterion_weights("{\"weights\": [0.333333, 0.333333, 0.333333]}", "w.json", *t,
+                                   false, d);
+  REQUIRE(w);
+  CHECK(d.empty());
+  CHECK(std::fabs((*w)[0] - 1.0 / 3) < 1e-15);
+  CHECK_FALSE(parse_criterion_weights("0.3,0.3,0.3", "--weights", *t, false, d));
+  CHECK(d.items().back().code == "E375");
+}
