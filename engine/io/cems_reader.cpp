@@ -716,7 +716,7 @@ bool read_cems_file(const CemsSource& source, LineAccumulator& into, Diagnostics
                     CemsReadStats* stats) {
   CemsReadStats local;
   CemsReadStats& s = stats ? *stats : local;
-  const std::string& name = source.file_as_written.empty() ? source.file : source.file;
+  const std::string& name = source.file; // the path as opened: what the user can look up
   std::FILE* file = std::fopen(source.file.c_str(), "rb");
   if (!file) {
     diagnostics.add("E440", source.where,
