@@ -57,12 +57,15 @@ struct AhpReport {
 
 std::string revision_sentence(const AhpReport& r) {
   const auto& v = *r.revision;
-  return fmt::format(
-      "revise '{}' over '{}' (now {}): {} (= w_{} / w_{}) would lower CR from {} to {}; the "
-      "nearest scale value {} gives CR {}",
-      r.order[v.row], r.order[v.col], fraction(v.current), num(v.suggested), r.order[v.row],
-      r.order[v.col], num(r.result.cr), num(v.cr_after), fraction(v.scale_value),
-      num(v.cr_after_scale));
+  const std::string scale =
+      std::fabs(v.scale_value - v.current) < 1e-9
+          ? fmt::format("on Saaty's scale {} is already the nearest value", fraction(v.current))
+          : fmt::format("the nearest scale value {} gives CR {}", fraction(v.scale_value),
+                        num(v.cr_after_scale));
+  return fmt::format("revise '{}' over '{}' (now {}): {} (= w_{} / w_{}) would lower CR from {} "
+                     "to {}; {}",
+                     r.order[v.row], r.order[v.col], fraction(v.current), num(v.suggested),
+                     r.order[v.row], r.order[v.col], num(r.result.cr), num(v.cr_after), scale);
 }
 
 std::string render_ahp(const AhpReport& r, const std::string& format) {
