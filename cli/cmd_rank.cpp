@@ -19,7 +19,10 @@ namespace {
 void append_num(std::string& out, double value) {
   if (std::fabs(value) < 5e-7)
     value = 0;
-  fmt::format_to(std::back_inserter(out), "{:.6f}", value);
+  // Through a stack buffer: a back_inserter into std::string costs more than the formatting.
+  char buffer[128];
+  const auto written = fmt::format_to_n(buffer, sizeof buffer, "{:.6f}", value);
+  out.append(buffer, std::min(written.size, sizeof buffer));
 }
 
 std::string num(double value) {
@@ -30,10 +33,12 @@ std::string num(double value) {
 
 /// Ranks are whole numbers except averaged ties (2.5).
 void append_rank(std::string& out, double rank) {
-  if (rank == std::floor(rank))
-    fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(rank));
-  else
-    fmt::format_to(std::back_inserter(out), "{}", rank);
+  char buffer[64];
+  const auto written =
+      rank == std::floor(rank)
+          ? fmt::format_to_n(buffer, sizeof buffer, "{}", static_cast<long long>(rank))
+          : fmt::format_to_n(buffer, sizeof buffer, "{}", rank);
+  out.append(buffer, std::min(written.size, sizeof buffer));
 }
 
 std::string rank_text(double rank) {
