@@ -180,7 +180,13 @@ void summarize(const std::vector<DailyValue>& daily, Pollutant p, const JudgeOpt
   }
   if (s.operating_days > 0)
     s.valid_day_share = static_cast<double>(s.valid_days) / static_cast<double>(s.operating_days);
-  for (const LimitSet* set : options.comparisons) {
+  // The primary set is always compared, first; then the others, each once.
+  std::vector<const LimitSet*> sets = {options.primary};
+  for (const LimitSet* set : options.comparisons)
+    if (std::none_of(sets.begin(), sets.end(),
+                     [&](const LimitSet* known) { return known->id == set->id; }))
+      sets.push_back(set);
+  for (const LimitSet* set : sets) {
     Comparison c;
     c.limit_set = set->id;
     std::optional<Date> last;

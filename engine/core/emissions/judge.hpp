@@ -23,8 +23,10 @@ inline constexpr int eu_max_invalid_days = 10;      ///< IED Annex VI Part 6 §1
 
 struct JudgeOptions {
   Regime regime = Regime::Cn;
-  const LimitSet* primary = nullptr;        ///< the set judged against (required)
-  std::vector<const LimitSet*> comparisons; ///< daily means compared (BAT-AEL …)
+  const LimitSet* primary = nullptr; ///< the set judged against (required)
+  /// Daily means compared with these sets' daily limits (BAT-AEL …); the primary set is always
+  /// compared too (first), and a set given twice is compared once.
+  std::vector<const LimitSet*> comparisons;
   std::optional<Date> from, to; ///< days judged (the sheet's period); default: days with data
 };
 
