@@ -4,9 +4,8 @@
 #include "io/files.hpp"
 #include "io/yaml_read.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace grate::io {
 

@@ -217,7 +217,7 @@ TEST_CASE("eu: daily means compared with BAT-AEL upper ends") {
     });
   const auto result = judge_eu(acc, {&bat_new, &bat_old});
   const auto* s = result.summary(Pollutant::Nox);
-  REQUIRE(s->comparisons.size() == 3);  // the primary eu-ied-2010 first: 200, none above
+  REQUIRE(s->comparisons.size() == 3); // the primary eu-ied-2010 first: 200, none above
   CHECK(s->comparisons[0].limit_set == "eu-ied-2010");
   CHECK(s->comparisons[0].days_above == 0);
   CHECK(s->comparisons[1].days_above == 2);
