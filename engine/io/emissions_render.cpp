@@ -126,6 +126,7 @@ std::string regime_text(Regime regime) {
 
 std::string render_emissions_markdown(const EmissionsReport& report, Language language) {
   const Labels& L = labels(language);
+  const bool zh = language == Language::Zh;
   const PlantSheet& sheet = *report.sheet;
   const EmissionsResult& result = *report.result;
   std::string out;
@@ -184,8 +185,11 @@ std::string render_emissions_markdown(const EmissionsReport& report, Language la
 
     if (result.regime == Regime::Eu) {
       out += fmt::format("\n### {}\n\n", L.eu_columns);
-      out += "| pollutant | valid half-hours | above A | above B | within B | invalid days | "
-             "CO short-term days failed |\n|---|---:|---:|---:|---:|---:|---:|\n";
+      out +=
+          zh ? "| 污染物 | 有效半小时 | 超A列 | 超B列 | B列内比例 | 无效日 | CO短时规则不满足日 |\n"
+             : "| pollutant | valid half-hours | above A | above B | within B | invalid days | "
+               "CO short-term days failed |\n";
+      out += "|---|---:|---:|---:|---:|---:|---:|\n";
       for (const auto& s : line.summaries)
         out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", pollutant_name(s.pollutant),
                            s.valid_half_hours, s.half_hours_above_a, s.half_hours_above_b,
@@ -232,29 +236,35 @@ std::string render_emissions_markdown(const EmissionsReport& report, Language la
 
     out += fmt::format("\n### {}\n\n", L.furnace);
     if (!line.furnace.present) {
-      out += "no furnace temperature in the file\n";
+      out += zh ? "文件中无炉膛温度\n" : "no furnace temperature in the file\n";
     } else {
-      out +=
-          fmt::format("- 5-minute blocks: {}; below {} °C: {}; violation days (> {} low "
-                      "blocks): {}\n",
-                      line.furnace.blocks, format_number(furnace_min_temp), line.furnace.low_blocks,
-                      furnace_max_low_blocks, line.furnace.violation_days);
+      out += fmt::format(
+          fmt::runtime(zh ? "- 5分钟块: {}; 低于 {} °C: {}; 违规日 (低温块 > {}): {}\n"
+                          : "- 5-minute blocks: {}; below {} °C: {}; violation days (> {} low "
+                            "blocks): {}\n"),
+          line.furnace.blocks, format_number(furnace_min_temp), line.furnace.low_blocks,
+          furnace_max_low_blocks, line.furnace.violation_days);
       for (const auto& [date, low] : line.furnace.low_blocks_by_day)
         if (low > furnace_max_low_blocks)
-          out += fmt::format("  - {}: {} low blocks\n", date.iso(), low);
+          out += fmt::format(fmt::runtime(zh ? "  - {}: {} 个低温块\n" : "  - {}: {} low blocks\n"),
+                             date.iso(), low);
     }
     const ExemptSummary& e = line.exempt;
     out += fmt::format("\n### {}\n\n", L.exempt);
     out += fmt::format(
-        "- start-up, shutdown, fault and accident: {} h (budget {} h a year); beyond a budget and "
-        "judged as normal operation: {} h\n",
+        fmt::runtime(
+            zh ? "- 启炉、停炉、故障、事故: {} h (每年限 {} h); 超出限额按正常工况判定: {} h\n"
+               : "- start-up, shutdown, fault and accident: {} h (budget {} h a year); "
+                 "beyond a budget and judged as normal operation: {} h\n"),
         format_fixed(e.hours, 2), format_number(e.budget_hours),
         format_fixed(e.beyond_budget_hours, 2));
-    out += fmt::format("- fault and accident episodes: {}; longest {} h; over {} h: {}\n",
-                       e.episodes, format_fixed(e.longest_episode_hours, 2),
-                       format_number(e.episode_budget_hours), e.episodes_over_budget);
+    out += fmt::format(
+        fmt::runtime(zh ? "- 故障与事故次数: {}; 最长 {} h; 超过 {} h: {}\n"
+                        : "- fault and accident episodes: {}; longest {} h; over {} h: {}\n"),
+        e.episodes, format_fixed(e.longest_episode_hours, 2), format_number(e.episode_budget_hours),
+        e.episodes_over_budget);
     if (e.budget_exceeded())
-      out += "- **the exempt-time budget is exceeded**\n";
+      out += zh ? "- **豁免时段超出限额**\n" : "- **the exempt-time budget is exceeded**\n";
   }
   return out;
 }
