@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target grate >/dev/null
+cmake --build --preset release -j "$(nproc)" --target grate >/dev/null 2>&1 || { echo "build failed" >&2; exit 1; }
 grate=build/release/grate
 runs=${RUNS:-50}
 echo "| sample | median ms | min ms | max ms | runs |"

@@ -112,7 +112,8 @@ std::map<std::string, std::string, std::less<>> absent_measure_reasons(const Pla
       continue;
     }
     std::string why;
-    for (const auto& d : energy::why_missing(energy, name).items()) why += (why.empty() ? "" : "; ") + d.message;
+    const Diagnostics causes = energy::why_missing(energy, name);
+    for (const auto& d : causes.items()) why += (why.empty() ? "" : "; ") + d.message;
     if (!why.empty()) reasons[name] = why;
   }
   return reasons;
