@@ -3,16 +3,15 @@
 // Commands are thin: they parse options, call grate::io / grate::core, and print.
 #pragma once
 
-#include <boost/program_options.hpp>
+#include "core/diagnostic.hpp"
+#include "core/text.hpp"
+#include "io/files.hpp"
 
+#include <boost/program_options.hpp>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/diagnostic.hpp"
-#include "core/text.hpp"
-#include "io/files.hpp"
 
 namespace grate::cli {
 
@@ -24,7 +23,7 @@ using Args = std::vector<std::string>;
 
 struct CommonOptions {
   std::string format = "md";
-  std::string output;            ///< empty: stdout
+  std::string output; ///< empty: stdout
   std::string lang = "en";
   std::string diagnostics = "text";
 
@@ -39,9 +38,9 @@ struct Usage : std::runtime_error {
 /// Describes one command for `--help`: what it does, its synopsis, examples.
 struct CommandHelp {
   std::string name;
-  std::string synopsis;   ///< "grate evaluate PLANT.yaml [options]"
-  std::string summary;    ///< one paragraph: what and why
-  std::string examples;   ///< lines of "  grate …   # comment"
+  std::string synopsis; ///< "grate evaluate PLANT.yaml [options]"
+  std::string summary;  ///< one paragraph: what and why
+  std::string examples; ///< lines of "  grate …   # comment"
 };
 
 /// Adds --format/-o/--lang/--diagnostics/--help to `options`. `formats` lists the formats
@@ -67,4 +66,4 @@ void print_diagnostics(const Diagnostics& diagnostics, const io::SourceRegistry&
 /// True when stderr is a terminal (for progress output).
 bool stderr_is_terminal();
 
-}  // namespace grate::cli
+} // namespace grate::cli

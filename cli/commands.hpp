@@ -30,10 +30,12 @@ inline constexpr Command commands[] = {
     {"show", "print one indicator system or limit set, resolved, with references", run_show},
     {"weights", "criterion weights: AHP (with consistency), entropy, CRITIC", run_weights},
     {"rank", "rank alternatives of a decision table by TOPSIS or VIKOR", run_rank},
-    {"emissions", "judge CEMS data: daily means, exceedances, furnace blocks, exempt hours", run_emissions},
+    {"emissions", "judge CEMS data: daily means, exceedances, furnace blocks, exempt hours",
+     run_emissions},
     {"batch", "evaluate many plants in parallel: summary, failures, TOPSIS ranking", run_batch},
-    {"compare", "year-over-year: what moved between two JSON reports, by how much, why", run_compare},
+    {"compare", "year-over-year: what moved between two JSON reports, by how much, why",
+     run_compare},
     {"explain", "points lost per criterion and the cheapest way to the next grade", run_explain},
 };
 
-}  // namespace grate::cli
+} // namespace grate::cli

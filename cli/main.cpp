@@ -1,13 +1,12 @@
 // grate's entry point: finds the command, runs it, and turns escaping exceptions into exit codes
 // (2 for command-line mistakes, 3 for internal errors). No business logic here.
-#include <fmt/format.h>
+#include "cli/commands.hpp"
 
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <fmt/format.h>
 #include <string>
-
-#include "cli/commands.hpp"
 
 namespace {
 
@@ -27,7 +26,7 @@ void print_overview(std::FILE* out) {
   std::fputs(text.c_str(), out);
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
   using namespace grate::cli;
@@ -46,7 +45,8 @@ int main(int argc, char** argv) {
   }
   const Args args(argv + 2, argv + argc);
   for (const auto& command : commands) {
-    if (name != command.name) continue;
+    if (name != command.name)
+      continue;
     try {
       return command.run(args);
     } catch (const Usage& e) {

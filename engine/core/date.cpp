@@ -28,7 +28,9 @@ Date Date::from_days_since_epoch(std::int64_t days) {
   return Date{y, m, d};
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 int days_in_month(int year, int month) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -37,18 +39,21 @@ int days_in_month(int year, int month) {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return std::nullopt;
   auto digits = [&](std::size_t from, std::size_t count) -> int {
     int value = 0;
     for (std::size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
+      if (text[i] < '0' || text[i] > '9')
+        return -1;
       value = value * 10 + (text[i] - '0');
     }
     return value;
   };
   const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    return std::nullopt;
   return Date{y, m, d};
 }
 
-}  // namespace grate
+} // namespace grate

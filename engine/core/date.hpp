@@ -12,8 +12,8 @@ namespace grate {
 
 struct Date {
   int year = 1970;
-  int month = 1;  ///< 1..12
-  int day = 1;    ///< 1..31
+  int month = 1; ///< 1..12
+  int day = 1;   ///< 1..31
 
   auto operator<=>(const Date&) const = default;
   /// Days since 1970-01-01 (negative before).
@@ -28,4 +28,4 @@ std::optional<Date> parse_date(std::string_view text);
 
 int days_in_month(int year, int month);
 
-}  // namespace grate
+} // namespace grate

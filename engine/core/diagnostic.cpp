@@ -15,15 +15,18 @@ void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
-
-std::size_t Diagnostics::error_count() const {
-  return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
-    return d.severity() == Severity::Error;
-  }));
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
 }
 
-std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const auto& d) { return d.severity() == Severity::Error; }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+  return items_.size() - error_count();
+}
 
 void Diagnostics::sort_by_location() {
   std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -47,7 +50,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   }
   return row[b.size()];
 }
-}  // namespace
+} // namespace
 
 std::string nearest_name(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
@@ -65,10 +68,11 @@ std::string nearest_name(const std::string& word, const std::vector<std::string>
 std::string quoted_list(const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    if (i > 0)
+      out += i + 1 == names.size() ? " or " : ", ";
     out += "'" + names[i] + "'";
   }
   return out;
 }
 
-}  // namespace grate
+} // namespace grate

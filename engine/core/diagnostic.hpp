@@ -20,7 +20,7 @@ struct SourceLocation {
 enum class Severity { Error, Warning };
 
 struct Diagnostic {
-  std::string code;  ///< e.g. "E310"; the letter decides the severity
+  std::string code; ///< e.g. "E310"; the letter decides the severity
   std::string message;
   SourceLocation where;
   std::vector<std::string> notes;
@@ -57,4 +57,4 @@ std::string nearest_name(const std::string& word, const std::vector<std::string>
 /// "'a', 'b' or 'c'" — for messages that list a closed set of allowed values.
 std::string quoted_list(const std::vector<std::string>& names);
 
-}  // namespace grate
+} // namespace grate

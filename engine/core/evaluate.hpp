@@ -4,17 +4,17 @@
 // source, rule, fraction, score, maximum, reference). Pure: no files, no console.
 #pragma once
 
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "core/date.hpp"
 #include "core/diagnostic.hpp"
 #include "core/measures.hpp"
 #include "core/plant.hpp"
 #include "core/system.hpp"
 #include "core/text.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace grate {
 
@@ -49,14 +49,14 @@ struct UsedValue {
   bool boolean = false;
   std::string text;
   std::string unit;
-  std::string origin;  ///< "fact 'x' (lab report 2025-09)", "measure 'emissions.nox.mean' (CEMS …)"
+  std::string origin; ///< "fact 'x' (lab report 2025-09)", "measure 'emissions.nox.mean' (CEMS …)"
 
-  [[nodiscard]] std::string display() const;  ///< "2.4 %", "true", "good", "missing"
+  [[nodiscard]] std::string display() const; ///< "2.4 %", "true", "good", "missing"
 };
 
 struct ConditionOutcome {
-  std::optional<bool> met;  ///< nullopt: data missing
-  std::string explanation;  ///< "fact 'operating_years' = 6.5 ≥ 1"
+  std::optional<bool> met; ///< nullopt: data missing
+  std::string explanation; ///< "fact 'operating_years' = 6.5 ≥ 1"
   std::vector<std::string> missing;
 };
 
@@ -73,18 +73,18 @@ struct NodeResult {
   const Criterion* criterion = nullptr;
   double score = 0;
   double max = 0;
-  double fraction = 0;  ///< score / max (leaves: the rule's fraction)
-  UsedValue value;      ///< leaves only
-  std::string rule;     ///< "steps", "by_class(large) → steps" …
+  double fraction = 0; ///< score / max (leaves: the rule's fraction)
+  UsedValue value;     ///< leaves only
+  std::string rule;    ///< "steps", "by_class(large) → steps" …
   std::string explanation;
-  bool missing = false;  ///< scored 0 for missing data (only with allow_missing)
+  bool missing = false; ///< scored 0 for missing data (only with allow_missing)
 };
 
 struct VetoOutcome {
   std::string id;
   LocalText title;
   std::optional<bool> triggered;
-  std::string effect;  ///< "void" or "cap A"
+  std::string effect; ///< "void" or "cap A"
   std::string explanation;
   std::string reference;
 };
@@ -94,18 +94,18 @@ struct BandOutcome {
   double min_score = 0;
   bool score_reached = false;
   std::vector<NamedOutcome> requires_outcomes;
-  bool granted = false;  ///< the first band whose score and requires hold
+  bool granted = false; ///< the first band whose score and requires hold
 };
 
 struct LevelOutcome {
   std::string id;
   LocalText title;
-  bool met = false;  ///< its own conditions all hold
+  bool met = false; ///< its own conditions all hold
   std::vector<NamedOutcome> conditions;
 };
 
 struct RatingOutcome {
-  std::optional<std::string> level;  ///< highest level met cumulatively, nullopt when none
+  std::optional<std::string> level; ///< highest level met cumulatively, nullopt when none
   std::vector<LevelOutcome> levels;
 };
 
@@ -113,14 +113,14 @@ struct Evaluation {
   bool eligible = true;
   std::vector<NamedOutcome> eligibility;
   double score = 0;
-  std::optional<std::string> band_grade;  ///< before vetoes
-  std::optional<std::string> grade;       ///< after vetoes; nullopt when ineligible or voided
+  std::optional<std::string> band_grade; ///< before vetoes
+  std::optional<std::string> grade;      ///< after vetoes; nullopt when ineligible or voided
   std::vector<BandOutcome> bands;
   std::vector<VetoOutcome> vetoes;
-  std::vector<NodeResult> nodes;  ///< one per criterion, declaration order
-  std::map<std::string, std::string> classes;  ///< class id → the plant's class
+  std::vector<NodeResult> nodes;              ///< one per criterion, declaration order
+  std::map<std::string, std::string> classes; ///< class id → the plant's class
   RatingOutcome rating;
-  Diagnostics diagnostics;  ///< E5xx (missing data, values a rule cannot use), W6xx
+  Diagnostics diagnostics; ///< E5xx (missing data, values a rule cannot use), W6xx
 };
 
 Evaluation evaluate(const EvaluationContext& context);
@@ -128,4 +128,4 @@ Evaluation evaluate(const EvaluationContext& context);
 /// Evaluates one condition (exposed for tests and for `grate explain`).
 ConditionOutcome evaluate_condition(const Condition& condition, const EvaluationContext& context);
 
-}  // namespace grate
+} // namespace grate

@@ -11,10 +11,10 @@ namespace grate {
 struct Measure {
   double value = 0;
   std::string unit;
-  std::string source;  ///< e.g. "CEMS line 1, 2025 (regime cn)"
+  std::string source; ///< e.g. "CEMS line 1, 2025 (regime cn)"
   bool provisional = false;
 };
 
 using Measures = std::map<std::string, Measure, std::less<>>;
 
-}  // namespace grate
+} // namespace grate

@@ -12,4 +12,4 @@ std::string format_number(double value, int decimals = 4);
 /// `value` with exactly `decimals` decimals ("84.25" → "84.25", 3 → "3.00").
 std::string format_fixed(double value, int decimals);
 
-}  // namespace grate
+} // namespace grate

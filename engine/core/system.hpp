@@ -3,14 +3,14 @@
 // and rating levels. Every node keeps the SourceLocation it was read from. Values only.
 #pragma once
 
+#include "core/date.hpp"
+#include "core/diagnostic.hpp"
+#include "core/text.hpp"
+
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include "core/date.hpp"
-#include "core/diagnostic.hpp"
-#include "core/text.hpp"
 
 namespace grate {
 
@@ -18,15 +18,17 @@ namespace grate {
 /// reference. `at(date)` picks the value in force (the latest entry whose date ≤ date).
 struct DatedNumber {
   struct Entry {
-    std::optional<Date> from;  ///< nullopt: undated (always in force)
+    std::optional<Date> from; ///< nullopt: undated (always in force)
     double value = 0;
     std::string reference;
     SourceLocation where;
   };
-  std::vector<Entry> entries;  ///< sorted by date
+  std::vector<Entry> entries; ///< sorted by date
   SourceLocation where;
 
-  [[nodiscard]] bool dated() const { return entries.size() > 1 || (entries.size() == 1 && entries[0].from); }
+  [[nodiscard]] bool dated() const {
+    return entries.size() > 1 || (entries.size() == 1 && entries[0].from);
+  }
   [[nodiscard]] const Entry* at(const Date& date) const;
   static DatedNumber constant(double value, SourceLocation where = {});
 };
@@ -36,18 +38,18 @@ struct ValueSource {
   enum class Kind { Fact, Plant, Measure, Findings };
   Kind kind = Kind::Fact;
   std::string name;
-  std::string fallback_fact;  ///< for measures: the fact used when the measure is absent
-  std::string unit;           ///< convert a fact given in a compatible unit to this one
+  std::string fallback_fact; ///< for measures: the fact used when the measure is absent
+  std::string unit;          ///< convert a fact given in a compatible unit to this one
   SourceLocation where;
 
-  [[nodiscard]] std::string describe() const;  ///< "fact 'x'", "measure 'emissions.nox.mean'"
+  [[nodiscard]] std::string describe() const; ///< "fact 'x'", "measure 'emissions.nox.mean'"
 };
 
 /// A limit looked up in a limit set, usable as a threshold.
 struct LimitRef {
   std::string limit_set;
   std::string pollutant;
-  std::string averaging;  ///< half_hour, hour, day, test …
+  std::string averaging; ///< half_hour, hour, day, test …
   SourceLocation where;
 
   [[nodiscard]] std::string key() const { return limit_set + "/" + pollutant + "/" + averaging; }
@@ -86,8 +88,8 @@ struct NamedCondition {
 
 struct Veto {
   NamedCondition check;
-  bool voids = false;  ///< effect {void: true}
-  std::string cap;     ///< effect {cap: GRADE}
+  bool voids = false; ///< effect {void: true}
+  std::string cap;    ///< effect {cap: GRADE}
   SourceLocation effect_where;
 };
 
@@ -108,7 +110,7 @@ struct RatingLevel {
 };
 
 struct ClassBand {
-  std::optional<double> at_least;  ///< nullopt: `otherwise`
+  std::optional<double> at_least; ///< nullopt: `otherwise`
   std::string class_name;
   SourceLocation where;
 };
@@ -132,16 +134,16 @@ struct ScoringRule {
   enum class Type { Linear, Steps, Levels, Deductions, PassFail, Scale, ByClass, RatioToLimit };
   Type type = Type::Steps;
   SourceLocation where;
-  DatedNumber best, worst;                              ///< linear
-  std::vector<Step> steps;                              ///< steps
-  std::vector<std::pair<std::string, double>> levels;   ///< levels: name → fraction
-  std::vector<std::pair<std::string, double>> per;      ///< deductions: defect → points
-  std::vector<Condition> condition;                     ///< pass_fail (one element)
-  DatedNumber min, max;                                 ///< scale
-  std::string class_id;                                 ///< by_class
-  std::vector<std::string> class_names;                 ///< by_class, parallel to class_rules
+  DatedNumber best, worst;                            ///< linear
+  std::vector<Step> steps;                            ///< steps
+  std::vector<std::pair<std::string, double>> levels; ///< levels: name → fraction
+  std::vector<std::pair<std::string, double>> per;    ///< deductions: defect → points
+  std::vector<Condition> condition;                   ///< pass_fail (one element)
+  DatedNumber min, max;                               ///< scale
+  std::string class_id;                               ///< by_class
+  std::vector<std::string> class_names;               ///< by_class, parallel to class_rules
   std::vector<ScoringRule> class_rules;
-  LimitRef limit;                                       ///< ratio_to_limit
+  LimitRef limit; ///< ratio_to_limit
   double best_ratio = 0.5, worst_ratio = 1.0;
 
   [[nodiscard]] static const char* type_name(Type type);
@@ -150,7 +152,7 @@ struct ScoringRule {
 /// Weights derived from a pairwise comparison matrix on a group (`ahp:`).
 struct AhpSpec {
   std::vector<std::string> order;
-  std::vector<std::vector<double>> matrix;  ///< row i over column j
+  std::vector<std::vector<double>> matrix; ///< row i over column j
   bool allow_inconsistent = false;
   std::string method = "eigenvector";
   std::string ri_table = "saaty1980";
@@ -163,12 +165,12 @@ struct AhpSpec {
 
 struct Criterion {
   std::string id;
-  std::string path;  ///< dotted ids from the root, e.g. "construction.weighbridges"
+  std::string path; ///< dotted ids from the root, e.g. "construction.weighbridges"
   LocalText title;
   LocalText description;
   std::optional<double> weight;
   std::optional<double> points;
-  bool normalize_weights = false;  ///< `weights: normalize` on this group
+  bool normalize_weights = false; ///< `weights: normalize` on this group
   std::optional<AhpSpec> ahp;
   std::vector<Criterion> children;
   std::optional<ValueSource> indicator;
@@ -223,4 +225,4 @@ struct IndicatorSystem {
 /// Every criterion in declaration order (pre-order), for flat reports.
 std::vector<const Criterion*> flatten(const IndicatorSystem& system);
 
-}  // namespace grate
+} // namespace grate

@@ -4,11 +4,11 @@
 // further validation.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "core/diagnostic.hpp"
 #include "core/system.hpp"
+
+#include <string>
+#include <vector>
 
 namespace grate {
 
@@ -23,4 +23,4 @@ const std::vector<SystemCheck>& system_checks();
 /// Runs every check; returns true when no error was added.
 bool check_system(IndicatorSystem& system, Diagnostics& diagnostics);
 
-}  // namespace grate
+} // namespace grate

@@ -13,10 +13,11 @@ struct LocalText {
 
   /// The text in `language`, falling back to the other when that one is empty.
   [[nodiscard]] const std::string& in(Language language) const {
-    if (language == Language::Zh) return zh.empty() ? en : zh;
+    if (language == Language::Zh)
+      return zh.empty() ? en : zh;
     return en.empty() ? zh : en;
   }
   [[nodiscard]] bool empty() const { return zh.empty() && en.empty(); }
 };
 
-}  // namespace grate
+} // namespace grate

@@ -11,4 +11,4 @@ namespace grate {
 /// Equal unit strings always convert (factor 1), known or not.
 std::optional<double> convert_unit(double value, std::string_view from, std::string_view to);
 
-}  // namespace grate
+} // namespace grate

@@ -14,22 +14,32 @@ std::size_t display_width(std::string_view line, std::size_t bytes) {
     const auto c = static_cast<unsigned char>(line[i]);
     std::size_t length = 1;
     char32_t cp = c;
-    if (c >= 0xF0) { length = 4; cp = c & 0x07u; }
-    else if (c >= 0xE0) { length = 3; cp = c & 0x0Fu; }
-    else if (c >= 0xC0) { length = 2; cp = c & 0x1Fu; }
+    if (c >= 0xF0) {
+      length = 4;
+      cp = c & 0x07u;
+    } else if (c >= 0xE0) {
+      length = 3;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xC0) {
+      length = 2;
+      cp = c & 0x1Fu;
+    }
     for (std::size_t k = 1; k < length && i + k < line.size(); ++k)
       cp = (cp << 6) | (static_cast<unsigned char>(line[i + k]) & 0x3Fu);
-    if (line[i] == '\t') width += 1;
-    else width += (cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                                    (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)))
-                       ? 2 : 1;
+    if (line[i] == '\t')
+      width += 1;
+    else
+      width += (cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                                 (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                                 (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)))
+                   ? 2
+                   : 1;
     i += length;
   }
   return width;
 }
 
-}  // namespace
+} // namespace
 
 std::string render_text(const Diagnostic& d, const SourceRegistry& sources) {
   const char* level = d.severity() == Severity::Error ? "error" : "warning";
@@ -47,14 +57,18 @@ std::string render_text(const Diagnostic& d, const SourceRegistry& sources) {
       const std::string gutter(number.size(), ' ');
       std::string shown(*line);
       for (auto& c : shown)
-        if (c == '\t') c = ' ';
-      const std::size_t caret = display_width(*line, static_cast<std::size_t>(std::max(d.where.column, 1) - 1));
+        if (c == '\t')
+          c = ' ';
+      const std::size_t caret =
+          display_width(*line, static_cast<std::size_t>(std::max(d.where.column, 1) - 1));
       out += fmt::format(" {:>4} | {}\n {:>4} | {}^\n", number, shown, "", std::string(caret, ' '));
       (void)gutter;
     }
   }
-  for (const auto& note : d.notes) out += fmt::format("  note: {}\n", note);
-  for (const auto& hint : d.hints) out += fmt::format("  hint: {}\n", hint);
+  for (const auto& note : d.notes)
+    out += fmt::format("  note: {}\n", note);
+  for (const auto& hint : d.hints)
+    out += fmt::format("  hint: {}\n", hint);
   return out;
 }
 
@@ -63,14 +77,26 @@ std::string json_quote(std::string_view text) {
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
     default:
-      if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-      else out += ch;
+      if (c < 0x20)
+        out += fmt::format("\\u{:04x}", c);
+      else
+        out += ch;
     }
   }
   out += '"';
@@ -79,24 +105,28 @@ std::string json_quote(std::string_view text) {
 
 std::string render_json_line(const Diagnostic& d) {
   std::string notes, hints;
-  for (const auto& n : d.notes) notes += (notes.empty() ? "" : ",") + json_quote(n);
-  for (const auto& h : d.hints) hints += (hints.empty() ? "" : ",") + json_quote(h);
-  return fmt::format(
-      "{{\"severity\":\"{}\",\"code\":\"{}\",\"file\":{},\"line\":{},\"column\":{},"
-      "\"message\":{},\"notes\":[{}],\"hints\":[{}]}}\n",
-      d.severity() == Severity::Error ? "error" : "warning", d.code, json_quote(d.where.file),
-      d.where.line, d.where.column, json_quote(d.message), notes, hints);
+  for (const auto& n : d.notes)
+    notes += (notes.empty() ? "" : ",") + json_quote(n);
+  for (const auto& h : d.hints)
+    hints += (hints.empty() ? "" : ",") + json_quote(h);
+  return fmt::format("{{\"severity\":\"{}\",\"code\":\"{}\",\"file\":{},\"line\":{},\"column\":{},"
+                     "\"message\":{},\"notes\":[{}],\"hints\":[{}]}}\n",
+                     d.severity() == Severity::Error ? "error" : "warning", d.code,
+                     json_quote(d.where.file), d.where.line, d.where.column, json_quote(d.message),
+                     notes, hints);
 }
 
 std::string render_all_text(const Diagnostics& diagnostics, const SourceRegistry& sources) {
   Diagnostics sorted = diagnostics;
   sorted.sort_by_location();
   std::string out;
-  for (const auto& d : sorted.items()) out += render_text(d, sources);
+  for (const auto& d : sorted.items())
+    out += render_text(d, sources);
   const std::size_t errors = sorted.error_count(), warnings = sorted.warning_count();
   if (errors > 0)
     out += fmt::format("{} error{}{}\n", errors, errors == 1 ? "" : "s",
-                       warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s") : "");
+                       warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s")
+                                : "");
   return out;
 }
 
@@ -104,8 +134,9 @@ std::string render_all_json(const Diagnostics& diagnostics) {
   Diagnostics sorted = diagnostics;
   sorted.sort_by_location();
   std::string out;
-  for (const auto& d : sorted.items()) out += render_json_line(d);
+  for (const auto& d : sorted.items())
+    out += render_json_line(d);
   return out;
 }
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -2,10 +2,10 @@
 // programs (one JSON object per line). Knows nothing of the console: returns strings.
 #pragma once
 
-#include <string>
-
 #include "core/diagnostic.hpp"
 #include "io/files.hpp"
+
+#include <string>
 
 namespace grate::io {
 
@@ -18,4 +18,4 @@ std::string render_all_json(const Diagnostics& diagnostics);
 /// JSON string literal with escapes (shared by every JSON writer of grate).
 std::string json_quote(std::string_view text);
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -10,7 +10,7 @@
 namespace grate::io {
 
 struct EmbeddedFile {
-  const char* path;  ///< "criteria/<folder>/<file>.yaml"
+  const char* path; ///< "criteria/<folder>/<file>.yaml"
   const char* data;
   std::size_t size;
 };
@@ -20,4 +20,4 @@ std::span<const EmbeddedFile> embedded_criteria();
 /// The embedded file at `path`, or nullopt.
 std::optional<std::string_view> embedded_file(std::string_view path);
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -3,11 +3,6 @@
 // limits, score, grade and rate. Returns everything a report needs; renders nothing.
 #pragma once
 
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "core/emissions/result.hpp"
 #include "core/energy.hpp"
 #include "core/evaluate.hpp"
@@ -16,15 +11,20 @@
 #include "core/system.hpp"
 #include "io/files.hpp"
 
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace grate::io {
 
 struct EvaluateOptions {
-  std::string system = "cn-msw-incineration-grade";  ///< id or file
-  std::string rating = "cn-clean-incineration";      ///< id or file; "" for none
+  std::string system = "cn-msw-incineration-grade"; ///< id or file
+  std::string rating = "cn-clean-incineration";     ///< id or file; "" for none
   /// The rating was named on the command line: apply it whatever the system's facility type
   /// (the default rating applies only to systems of its own facility type).
   bool rating_explicit = false;
-  std::optional<Date> as_of;                         ///< default: end of the sheet's period
+  std::optional<Date> as_of; ///< default: end of the sheet's period
   Language language = Language::En;
   bool allow_missing = false;
 };
@@ -39,7 +39,7 @@ struct EvaluationReport {
   PlantSheet sheet;
   Date as_of;
   Measures measures;
-  std::map<std::string, std::string, std::less<>> absent_measures;  ///< why a measure has no value
+  std::map<std::string, std::string, std::less<>> absent_measures; ///< why a measure has no value
   LimitTable limits;
   energy::EnergyResult energy;
   std::optional<emissions::EmissionsResult> emissions;
@@ -49,7 +49,8 @@ struct EvaluationReport {
 
 /// Runs the pipeline on the sheet at `plant_path`. nullopt when any error was found (all are in
 /// `diagnostics`); warnings may be present either way.
-std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path, const EvaluateOptions& options,
+std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path,
+                                               const EvaluateOptions& options,
                                                SourceRegistry& sources, Diagnostics& diagnostics);
 
 /// Resolves every limit that `system` refers to (ratio_to_limit rules, limit thresholds in
@@ -59,13 +60,14 @@ LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of, Sour
 
 /// Why each measure a system may use has no value for this sheet ("the sheet has no CEMS files",
 /// the energy keys it lacks …).
-std::map<std::string, std::string, std::less<>> absent_measure_reasons(const PlantSheet& sheet,
-                                                                        const Measures& measures,
-                                                                        const energy::EnergyResult& energy);
+std::map<std::string, std::string, std::less<>>
+absent_measure_reasons(const PlantSheet& sheet, const Measures& measures,
+                       const energy::EnergyResult& energy);
 
 /// Derived measures of a sheet: CEMS judgement (when it has CEMS files), energy, stack tests.
 Measures derive_measures(const PlantSheet& sheet, const Date& as_of, SourceRegistry& sources,
                          energy::EnergyResult& energy_out,
-                         std::optional<emissions::EmissionsResult>& emissions_out, Diagnostics& diagnostics);
+                         std::optional<emissions::EmissionsResult>& emissions_out,
+                         Diagnostics& diagnostics);
 
-}  // namespace grate::io
+} // namespace grate::io

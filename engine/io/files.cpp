@@ -1,11 +1,10 @@
 #include "io/files.hpp"
 
-#include <fmt/format.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <stdexcept>
 
@@ -24,16 +23,20 @@ const std::string* SourceRegistry::text(const std::string& name) const {
 
 std::optional<std::string_view> SourceRegistry::line(const std::string& name, int line) const {
   const std::string* all = text(name);
-  if (!all || line < 1) return std::nullopt;
+  if (!all || line < 1)
+    return std::nullopt;
   std::size_t start = 0;
   for (int i = 1; i < line; ++i) {
     start = all->find('\n', start);
-    if (start == std::string::npos) return std::nullopt;
+    if (start == std::string::npos)
+      return std::nullopt;
     ++start;
   }
   std::size_t end = all->find('\n', start);
-  if (end == std::string::npos) end = all->size();
-  if (end > start && (*all)[end - 1] == '\r') --end;
+  if (end == std::string::npos)
+    end = all->size();
+  if (end > start && (*all)[end - 1] == '\r')
+    --end;
   return std::string_view(*all).substr(start, end - start);
 }
 
@@ -70,13 +73,17 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   fs::path temporary = target;
-  temporary += fmt::format(".{}.tmp", static_cast<unsigned long>(std::hash<std::string>{}(path) & 0xffffff));
+  temporary +=
+      fmt::format(".{}.tmp", static_cast<unsigned long>(std::hash<std::string>{}(path)&0xffffff));
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(fmt::format("cannot write '{}': {}", temporary.string(), std::strerror(errno)));
+    if (!out)
+      throw std::runtime_error(
+          fmt::format("cannot write '{}': {}", temporary.string(), std::strerror(errno)));
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
-    if (!out) throw std::runtime_error(fmt::format("cannot write '{}'", temporary.string()));
+    if (!out)
+      throw std::runtime_error(fmt::format("cannot write '{}'", temporary.string()));
   }
   std::error_code ec;
   fs::rename(temporary, target, ec);
@@ -88,9 +95,10 @@ void write_file_atomically(const std::string& path, std::string_view content) {
 
 std::string resolve_relative(const std::string& base_file, const std::string& relative) {
   const std::filesystem::path rel(relative);
-  if (rel.is_absolute()) return relative;
+  if (rel.is_absolute())
+    return relative;
   const auto folder = std::filesystem::path(base_file).parent_path();
   return (folder / rel).lexically_normal().string();
 }
 
-}  // namespace grate::io
+} // namespace grate::io

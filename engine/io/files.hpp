@@ -2,13 +2,13 @@
 // registry of source texts that diagnostic rendering quotes from. Inputs are never modified.
 #pragma once
 
+#include "core/diagnostic.hpp"
+
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "core/diagnostic.hpp"
 
 namespace grate::io {
 
@@ -36,4 +36,4 @@ void write_file_atomically(const std::string& path, std::string_view content);
 /// `relative` resolved against the folder of `base_file` (absolute paths are kept).
 std::string resolve_relative(const std::string& base_file, const std::string& relative);
 
-}  // namespace grate::io
+} // namespace grate::io

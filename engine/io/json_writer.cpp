@@ -1,9 +1,9 @@
 #include "io/json_writer.hpp"
 
-#include <fmt/format.h>
-
 #include "core/number_format.hpp"
 #include "io/diagnostic_render.hpp"
+
+#include <fmt/format.h>
 
 namespace grate::io {
 
@@ -18,7 +18,8 @@ void JsonWriter::before_value() {
     return;
   }
   if (!has_items_.empty()) {
-    if (has_items_.back()) out_ += ',';
+    if (has_items_.back())
+      out_ += ',';
     has_items_.back() = true;
     newline();
   }
@@ -34,12 +35,15 @@ JsonWriter& JsonWriter::begin_object() {
 JsonWriter& JsonWriter::close(char bracket) {
   const bool had = has_items_.back();
   has_items_.pop_back();
-  if (had) newline();
+  if (had)
+    newline();
   out_ += bracket;
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() { return close('}'); }
+JsonWriter& JsonWriter::end_object() {
+  return close('}');
+}
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
@@ -48,7 +52,9 @@ JsonWriter& JsonWriter::begin_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::end_array() { return close(']'); }
+JsonWriter& JsonWriter::end_array() {
+  return close(']');
+}
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
@@ -102,4 +108,4 @@ JsonWriter& JsonWriter::optional_number(const std::optional<double>& value, int 
   return value ? number(*value, decimals) : null();
 }
 
-}  // namespace grate::io
+} // namespace grate::io

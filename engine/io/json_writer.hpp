@@ -17,16 +17,18 @@ public:
   JsonWriter& end_array();
   JsonWriter& key(std::string_view name);
   JsonWriter& string(std::string_view value);
-  JsonWriter& number(double value, int decimals = 6);  ///< non-finite → null
+  JsonWriter& number(double value, int decimals = 6); ///< non-finite → null
   JsonWriter& integer(long long value);
   JsonWriter& boolean(bool value);
   JsonWriter& null();
-  JsonWriter& raw(std::string_view json);  ///< an already rendered value
+  JsonWriter& raw(std::string_view json); ///< an already rendered value
   JsonWriter& optional_string(const std::optional<std::string>& value);
   JsonWriter& optional_number(const std::optional<double>& value, int decimals = 6);
 
   /// Shorthands for "key": value.
-  JsonWriter& field(std::string_view name, std::string_view value) { return key(name).string(value); }
+  JsonWriter& field(std::string_view name, std::string_view value) {
+    return key(name).string(value);
+  }
   JsonWriter& field(std::string_view name, const char* value) { return key(name).string(value); }
   JsonWriter& field(std::string_view name, double value) { return key(name).number(value); }
   JsonWriter& field(std::string_view name, bool value) { return key(name).boolean(value); }
@@ -38,8 +40,8 @@ private:
   void before_value();
   void newline();
   std::string out_;
-  std::vector<bool> has_items_;  // per open container
+  std::vector<bool> has_items_; // per open container
   bool after_key_ = false;
 };
 
-}  // namespace grate::io
+} // namespace grate::io

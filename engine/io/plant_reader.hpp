@@ -2,13 +2,13 @@
 // wrong types, impossible values (O2 ≥ 21 %, negative totals, unknown lines) are diagnostics.
 #pragma once
 
-#include <optional>
-#include <string>
-
 #include "core/diagnostic.hpp"
 #include "core/plant.hpp"
 #include "io/files.hpp"
 #include "io/yaml_tree.hpp"
+
+#include <optional>
+#include <string>
 
 namespace grate::io {
 
@@ -25,4 +25,4 @@ std::optional<PlantSheet> parse_plant_sheet(const YamlNode& root, const std::str
 /// `{value, unit, source}`.
 std::optional<FactValue> read_fact_value(const YamlNode& node, Diagnostics& diagnostics);
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -3,10 +3,10 @@
 // the evaluation, with its trace (value, source, rule, fraction, score, maximum, reference).
 #pragma once
 
-#include <string>
-
 #include "core/text.hpp"
 #include "io/evaluation_pipeline.hpp"
+
+#include <string>
 
 namespace grate::io {
 
@@ -30,4 +30,4 @@ bool xlsx_supported();
 /// The engine's identity for reports.
 inline constexpr const char* engine_name = "grate";
 
-}  // namespace grate::io
+} // namespace grate::io

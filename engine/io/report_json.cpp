@@ -1,9 +1,9 @@
-#include <fmt/format.h>
-
 #include "core/number_format.hpp"
 #include "io/energy_render.hpp"
 #include "io/json_writer.hpp"
 #include "io/report.hpp"
+
+#include <fmt/format.h>
 
 namespace grate::io {
 
@@ -14,8 +14,10 @@ void write_text(JsonWriter& json, const LocalText& text) {
 }
 
 void write_met(JsonWriter& json, const std::optional<bool>& met) {
-  if (met) json.boolean(*met);
-  else json.null();
+  if (met)
+    json.boolean(*met);
+  else
+    json.null();
 }
 
 void write_named(JsonWriter& json, const NamedOutcome& outcome) {
@@ -25,17 +27,27 @@ void write_named(JsonWriter& json, const NamedOutcome& outcome) {
   json.key("met");
   write_met(json, outcome.met);
   json.field("explanation", outcome.explanation);
-  if (!outcome.reference.empty()) json.field("reference", outcome.reference);
-  if (outcome.provisional) json.field("provisional", true);
+  if (!outcome.reference.empty())
+    json.field("reference", outcome.reference);
+  if (outcome.provisional)
+    json.field("provisional", true);
   json.end_object();
 }
 
 void write_used_value(JsonWriter& json, const UsedValue& value) {
   switch (value.kind) {
-  case UsedValue::Kind::Missing: json.null(); break;
-  case UsedValue::Kind::Number: json.number(value.number); break;
-  case UsedValue::Kind::Bool: json.boolean(value.boolean); break;
-  case UsedValue::Kind::Text: json.string(value.text); break;
+  case UsedValue::Kind::Missing:
+    json.null();
+    break;
+  case UsedValue::Kind::Number:
+    json.number(value.number);
+    break;
+  case UsedValue::Kind::Bool:
+    json.boolean(value.boolean);
+    break;
+  case UsedValue::Kind::Text:
+    json.string(value.text);
+    break;
   }
 }
 
@@ -53,20 +65,27 @@ void write_criteria(JsonWriter& json, const Evaluation& evaluation) {
     if (c.is_leaf()) {
       json.key("value");
       write_used_value(json, node.value);
-      if (!node.value.unit.empty()) json.field("unit", node.value.unit);
+      if (!node.value.unit.empty())
+        json.field("unit", node.value.unit);
       json.field("source", node.value.origin);
       json.field("rule", node.rule);
       json.field("explanation", node.explanation);
-      if (node.missing) json.field("missing", true);
+      if (node.missing)
+        json.field("missing", true);
     }
-    if (!c.reference.empty()) json.field("reference", c.reference);
-    if (!c.clause.empty()) json.field("clause", c.clause);
-    if (c.provisional) json.field("provisional", true);
+    if (!c.reference.empty())
+      json.field("reference", c.reference);
+    if (!c.clause.empty())
+      json.field("clause", c.clause);
+    if (c.provisional)
+      json.field("provisional", true);
     if (c.ahp) {
       json.key("ahp").begin_object().key("order").begin_array();
-      for (const auto& id : c.ahp->order) json.string(id);
+      for (const auto& id : c.ahp->order)
+        json.string(id);
       json.end_array().key("weights").begin_array();
-      for (double w : c.ahp->weights) json.number(w, 9);
+      for (double w : c.ahp->weights)
+        json.number(w, 9);
       json.end_array();
       json.key("lambda_max").number(c.ahp->lambda_max, 9);
       json.key("ci").number(c.ahp->ci, 9);
@@ -84,7 +103,9 @@ void write_rating(JsonWriter& json, const RatingReport& rating) {
   const IndicatorSystem& system = rating.system;
   const Evaluation& evaluation = rating.evaluation;
   json.key("clean_rating").begin_object();
-  json.field("system", system.id).field("edition", system.edition).field("provisional", system.provisional);
+  json.field("system", system.id)
+      .field("edition", system.edition)
+      .field("provisional", system.provisional);
   if (!system.provisional_reason.empty()) {
     json.key("provisional_reason");
     write_text(json, system.provisional_reason);
@@ -98,16 +119,18 @@ void write_rating(JsonWriter& json, const RatingReport& rating) {
     json.field("met", level.met);
     json.key("conditions_met").begin_array();
     for (const auto& c : level.conditions)
-      if (c.met == true) write_named(json, c);
+      if (c.met == true)
+        write_named(json, c);
     json.end_array().key("conditions_failed").begin_array();
     for (const auto& c : level.conditions)
-      if (c.met != true) write_named(json, c);
+      if (c.met != true)
+        write_named(json, c);
     json.end_array().end_object();
   }
   json.end_array().end_object();
 }
 
-}  // namespace
+} // namespace
 
 std::string render_report_json(const EvaluationReport& report) {
   const IndicatorSystem& system = report.system;
@@ -115,7 +138,11 @@ std::string render_report_json(const EvaluationReport& report) {
   JsonWriter json;
   json.begin_object();
   json.field("schema", "grate-report/1");
-  json.key("engine").begin_object().field("name", engine_name).field("version", GRATE_VERSION).end_object();
+  json.key("engine")
+      .begin_object()
+      .field("name", engine_name)
+      .field("version", GRATE_VERSION)
+      .end_object();
   json.key("system").begin_object().field("id", system.id).field("edition", system.edition);
   json.key("title");
   write_text(json, system.title);
@@ -124,30 +151,38 @@ std::string render_report_json(const EvaluationReport& report) {
     json.key("provisional_reason");
     write_text(json, system.provisional_reason);
   }
-  if (system.last_verified_on) json.field("last_verified_on", system.last_verified_on->iso());
+  if (system.last_verified_on)
+    json.field("last_verified_on", system.last_verified_on->iso());
   json.end_object();
   json.key("plant").begin_object().field("id", report.sheet.plant.id);
   json.key("name");
   write_text(json, report.sheet.plant.name);
   json.end_object();
-  json.key("period").begin_object().field("from", report.sheet.period.from.iso()).field("to", report.sheet.period.to.iso()).end_object();
+  json.key("period")
+      .begin_object()
+      .field("from", report.sheet.period.from.iso())
+      .field("to", report.sheet.period.to.iso())
+      .end_object();
   json.field("as_of", report.as_of.iso());
   json.field("eligible", evaluation.eligible);
   json.key("score").number(evaluation.score);
   json.key("grade").optional_string(evaluation.grade);
   json.key("band_grade").optional_string(evaluation.band_grade);
   json.key("classes").begin_object();
-  for (const auto& [id, name] : evaluation.classes) json.field(id, name);
+  for (const auto& [id, name] : evaluation.classes)
+    json.field(id, name);
   json.end_object();
   json.key("eligibility").begin_array();
-  for (const auto& gate : evaluation.eligibility) write_named(json, gate);
+  for (const auto& gate : evaluation.eligibility)
+    write_named(json, gate);
   json.end_array();
   json.key("bands").begin_array();
   for (const auto& band : evaluation.bands) {
     json.begin_object().field("grade", band.grade).key("min_score").number(band.min_score);
     json.field("score_reached", band.score_reached).field("granted", band.granted);
     json.key("requires").begin_array();
-    for (const auto& r : band.requires_outcomes) write_named(json, r);
+    for (const auto& r : band.requires_outcomes)
+      write_named(json, r);
     json.end_array().end_object();
   }
   json.end_array();
@@ -156,24 +191,34 @@ std::string render_report_json(const EvaluationReport& report) {
     json.begin_object().field("id", veto.id).key("triggered");
     write_met(json, veto.triggered);
     json.field("effect", veto.effect).field("explanation", veto.explanation);
-    if (!veto.reference.empty()) json.field("reference", veto.reference);
+    if (!veto.reference.empty())
+      json.field("reference", veto.reference);
     json.end_object();
   }
   json.end_array();
   write_criteria(json, evaluation);
   json.key("measures").begin_object();
   for (const auto& [name, measure] : report.measures) {
-    json.key(name).begin_object().key("value").number(measure.value).field("unit", measure.unit).field("source", measure.source);
-    if (measure.provisional) json.field("provisional", true);
+    json.key(name)
+        .begin_object()
+        .key("value")
+        .number(measure.value)
+        .field("unit", measure.unit)
+        .field("source", measure.source);
+    if (measure.provisional)
+      json.field("provisional", true);
     json.end_object();
   }
   json.end_object();
-  if (report.energy.has_block) json.key("energy").raw(render_energy_json(report.energy));
-  if (report.rating) write_rating(json, *report.rating);
+  if (report.energy.has_block)
+    json.key("energy").raw(render_energy_json(report.energy));
+  if (report.rating)
+    write_rating(json, *report.rating);
   json.key("references").begin_array();
   for (const auto& r : system.references) {
     json.begin_object().field("id", r.id).field("title", r.title);
-    if (!r.url.empty()) json.field("url", r.url);
+    if (!r.url.empty())
+      json.field("url", r.url);
     json.end_object();
   }
   json.end_array();
@@ -181,4 +226,4 @@ std::string render_report_json(const EvaluationReport& report) {
   return json.str();
 }
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -3,14 +3,14 @@
 // core/system_check. Finds bundled systems by id in the embedded criteria/.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "core/diagnostic.hpp"
 #include "core/system.hpp"
 #include "io/files.hpp"
 #include "io/yaml_tree.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace grate::io {
 
@@ -33,4 +33,4 @@ std::optional<Condition> read_condition(const YamlNode& node, Diagnostics& diagn
 /// The default system of `grate evaluate`.
 inline constexpr const char* default_system_id = "cn-msw-incineration-grade";
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -2,19 +2,20 @@
 // resolved criteria tree with maximums and derived weights, rules, conditions and references.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "core/emissions/limit_set.hpp"
 #include "core/system.hpp"
 #include "core/text.hpp"
+
+#include <string>
+#include <vector>
 
 namespace grate::io {
 
 std::string render_system_markdown(const IndicatorSystem& system, Language language);
 std::string render_limit_set_markdown(const emissions::LimitSet& set, Language language);
 std::string render_catalogue_markdown(const std::vector<IndicatorSystem>& systems,
-                                      const std::vector<emissions::LimitSet>& sets, Language language);
+                                      const std::vector<emissions::LimitSet>& sets,
+                                      Language language);
 std::string render_catalogue_json(const std::vector<IndicatorSystem>& systems,
                                   const std::vector<emissions::LimitSet>& sets);
 
@@ -23,4 +24,4 @@ std::string describe_rule(const ScoringRule& rule);
 /// One line describing a condition ("fact 'operating_years' ≥ 1").
 std::string describe_condition(const Condition& condition);
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -2,15 +2,15 @@
 // diagnostic at the node's location, and reading goes on so that one run reports everything.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "core/date.hpp"
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
 #include "io/yaml_tree.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace grate::io {
 
@@ -58,4 +58,4 @@ bool check_schema(const YamlNode& root, std::string_view expected_schema, Diagno
 /// Adds E202 "expected X, found Y" at `node`.
 void expected(const YamlNode& node, std::string_view what, Diagnostics& diagnostics);
 
-}  // namespace grate::io
+} // namespace grate::io

@@ -1,27 +1,31 @@
 #include "io/yaml_tree.hpp"
 
 #include <fmt/format.h>
+#include <map>
+#include <sstream>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
-
-#include <map>
-#include <sstream>
 
 namespace grate::io {
 
 const YamlNode* YamlNode::find(std::string_view key) const {
   for (const auto& entry : entries)
-    if (entry.key == key) return &entry.value;
+    if (entry.key == key)
+      return &entry.value;
   return nullptr;
 }
 
 std::string YamlNode::describe() const {
   switch (kind) {
-  case YamlKind::Null: return "nothing";
-  case YamlKind::Scalar: return fmt::format("'{}'", scalar.size() > 40 ? scalar.substr(0, 40) + "…" : scalar);
-  case YamlKind::Sequence: return "a list";
-  case YamlKind::Map: return "a map";
+  case YamlKind::Null:
+    return "nothing";
+  case YamlKind::Scalar:
+    return fmt::format("'{}'", scalar.size() > 40 ? scalar.substr(0, 40) + "…" : scalar);
+  case YamlKind::Sequence:
+    return "a list";
+  case YamlKind::Map:
+    return "a map";
   }
   return "?";
 }
@@ -39,7 +43,8 @@ public:
       : file_(file), diagnostics_(diagnostics), limits_(limits) {}
 
   std::optional<YamlNode> result() {
-    if (failed_ || !root_) return std::nullopt;
+    if (failed_ || !root_)
+      return std::nullopt;
     return std::move(*root_);
   }
 
@@ -76,7 +81,7 @@ public:
     node.kind = YamlKind::Scalar;
     node.where = location_of(file_, mark);
     node.scalar = value;
-    node.quoted = tag == "!";  // yaml-cpp tags quoted scalars "!" and plain ones "?"
+    node.quoted = tag == "!"; // yaml-cpp tags quoted scalars "!" and plain ones "?"
     if (!node.quoted && (value == "~" || value == "null" || value == "Null" || value == "NULL"))
       node.kind = YamlKind::Null;
     finish_node(std::move(node), anchor);
@@ -98,24 +103,28 @@ private:
   struct Frame {
     YamlNode node;
     YAML::anchor_t anchor = YAML::NullAnchor;
-    std::optional<YamlNode> pending_key;  // for maps: the key waiting for its value
+    std::optional<YamlNode> pending_key; // for maps: the key waiting for its value
     std::map<std::string, SourceLocation> seen_keys;
   };
 
   void fail(const char* code, SourceLocation where, std::string message) {
-    if (!failed_) diagnostics_.add(code, std::move(where), std::move(message));
+    if (!failed_)
+      diagnostics_.add(code, std::move(where), std::move(message));
     failed_ = true;
   }
 
   static std::size_t count_nodes(const YamlNode& node) {
     std::size_t n = 1;
-    for (const auto& item : node.items) n += count_nodes(item);
-    for (const auto& entry : node.entries) n += 1 + count_nodes(entry.value);
+    for (const auto& item : node.items)
+      n += count_nodes(item);
+    for (const auto& entry : node.entries)
+      n += 1 + count_nodes(entry.value);
     return n;
   }
 
   void open(YamlKind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (failed_) return;
+    if (failed_)
+      return;
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
       fail("E103", location_of(file_, mark),
            fmt::format("nesting deeper than {} levels", limits_.max_depth));
@@ -129,19 +138,22 @@ private:
   }
 
   void close() {
-    if (failed_ || stack_.empty()) return;
+    if (failed_ || stack_.empty())
+      return;
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
     finish_node(std::move(frame.node), frame.anchor);
   }
 
   void finish_node(YamlNode node, YAML::anchor_t anchor) {
-    if (failed_) return;
+    if (failed_)
+      return;
     if (++nodes_ > limits_.max_nodes) {
       fail("E103", node.where, fmt::format("more than {} nodes", limits_.max_nodes));
       return;
     }
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = node;
+    if (anchor != YAML::NullAnchor)
+      anchors_[anchor] = node;
     if (stack_.empty()) {
       root_ = std::move(node);
       return;
@@ -186,7 +198,7 @@ public:
   bool duplicate_ = false;
 };
 
-}  // namespace
+} // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file,
                                    Diagnostics& diagnostics, const YamlLimits& limits) {
@@ -215,8 +227,9 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
     diagnostics.add("E101", location_of(file, e.mark), e.msg);
     return std::nullopt;
   }
-  if (builder.duplicate_) return std::nullopt;
+  if (builder.duplicate_)
+    return std::nullopt;
   return builder.result();
 }
 
-}  // namespace grate::io
+} // namespace grate::io

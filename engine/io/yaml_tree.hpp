@@ -3,13 +3,13 @@
 // keys, excessive nesting and alias bombs. Readers of grate's formats work on this tree only.
 #pragma once
 
+#include "core/diagnostic.hpp"
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/diagnostic.hpp"
 
 namespace grate::io {
 
@@ -20,10 +20,10 @@ struct YamlEntry;
 struct YamlNode {
   YamlKind kind = YamlKind::Null;
   SourceLocation where;
-  std::string scalar;            ///< text of a scalar
-  bool quoted = false;           ///< the scalar was quoted: never a number, boolean or null
-  std::vector<YamlNode> items;   ///< elements of a sequence
-  std::vector<YamlEntry> entries;  ///< pairs of a map, in file order
+  std::string scalar;             ///< text of a scalar
+  bool quoted = false;            ///< the scalar was quoted: never a number, boolean or null
+  std::vector<YamlNode> items;    ///< elements of a sequence
+  std::vector<YamlEntry> entries; ///< pairs of a map, in file order
 
   [[nodiscard]] bool is_null() const { return kind == YamlKind::Null; }
   [[nodiscard]] bool is_scalar() const { return kind == YamlKind::Scalar; }
@@ -42,9 +42,9 @@ struct YamlEntry {
 };
 
 struct YamlLimits {
-  std::size_t max_bytes = 64u << 20;    ///< refuse larger files (E103)
-  int max_depth = 64;                   ///< nesting of maps and lists (E103)
-  std::size_t max_nodes = 1'000'000;    ///< nodes after alias expansion (E103)
+  std::size_t max_bytes = 64u << 20; ///< refuse larger files (E103)
+  int max_depth = 64;                ///< nesting of maps and lists (E103)
+  std::size_t max_nodes = 1'000'000; ///< nodes after alias expansion (E103)
 };
 
 /// Parses one YAML document. On failure returns nullopt and adds E101/E102/E103 diagnostics;
@@ -52,4 +52,4 @@ struct YamlLimits {
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file,
                                    Diagnostics& diagnostics, const YamlLimits& limits = {});
 
-}  // namespace grate::io
+} // namespace grate::io

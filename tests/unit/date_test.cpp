@@ -1,14 +1,16 @@
-#include <doctest/doctest.h>
-
 #include "core/date.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace grate;
 
 TEST_CASE("days since epoch round-trip, leap years included") {
   CHECK(Date{1970, 1, 1}.days_since_epoch() == 0);
-  CHECK(Date{2000, 3, 1}.days_since_epoch() == 11017);  // 30 years × 365 + 7 leap days + 59 (Jan, Feb 2000)
+  CHECK(Date{2000, 3, 1}.days_since_epoch() ==
+        11017); // 30 years × 365 + 7 leap days + 59 (Jan, Feb 2000)
   CHECK(Date{1969, 12, 31}.days_since_epoch() == -1);
-  for (std::int64_t d = -800; d < 20000; d += 37) CHECK(Date::from_days_since_epoch(d).days_since_epoch() == d);
+  for (std::int64_t d = -800; d < 20000; d += 37)
+    CHECK(Date::from_days_since_epoch(d).days_since_epoch() == d);
   CHECK(Date::from_days_since_epoch(Date{2024, 2, 29}.days_since_epoch()) == Date{2024, 2, 29});
 }
 

@@ -1,7 +1,7 @@
-#include <doctest/doctest.h>
-
 #include "core/diagnostic.hpp"
 #include "io/diagnostic_render.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace grate;
 
@@ -29,14 +29,14 @@ TEST_CASE("text rendering: location, source line, caret under a CJK-aware column
   io::SourceRegistry sources;
   sources.add("s.yaml", "a: 1\ntitle: {zh: 排放, en: x}\n");
   // Columns count bytes, as yaml-cpp's marks do: 'x' is byte 25. The 24 bytes before it,
-  // "title: {zh: 排放, en: ", take 22 display columns (the two CJK characters are 6 bytes, 4 columns).
+  // "title: {zh: 排放, en: ", take 22 display columns (the two CJK characters are 6 bytes, 4
+  // columns).
   Diagnostic d{"E202", "expected a number", {"s.yaml", 2, 25}, {"a note"}, {"a hint"}};
-  CHECK(io::render_text(d, sources) ==
-        "s.yaml:2:25: error[E202]: expected a number\n"
-        "    2 | title: {zh: 排放, en: x}\n"
-        "      |                       ^\n"
-        "  note: a note\n"
-        "  hint: a hint\n");
+  CHECK(io::render_text(d, sources) == "s.yaml:2:25: error[E202]: expected a number\n"
+                                       "    2 | title: {zh: 排放, en: x}\n"
+                                       "      |                       ^\n"
+                                       "  note: a note\n"
+                                       "  hint: a hint\n");
 }
 
 TEST_CASE("JSON lines escape text") {

@@ -1,10 +1,10 @@
 // Scoring semantics of DESIGN §2 on small systems written inline: each rule type at its
 // boundaries, roll-up, eligibility, bands with requires, vetoes, and missing data.
-#include <doctest/doctest.h>
-
 #include "core/evaluate.hpp"
 #include "io/plant_reader.hpp"
 #include "io/system_reader.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace grate;
 
@@ -29,9 +29,10 @@ Run run(const std::string& criteria, const std::string& facts, const std::string
         bool allow_missing = false) {
   Run result;
   const std::string system_text = std::string(system_head) + extra + "criteria:\n" + criteria;
-  const std::string plant_text =
-      "schema: plant-data/1\nplant: {id: p, capacity_tpd: 800}\nperiod: {from: 2025-01-01, to: 2025-12-31}\n"
-      "facts:\n" + facts;
+  const std::string plant_text = "schema: plant-data/1\nplant: {id: p, capacity_tpd: 800}\nperiod: "
+                                 "{from: 2025-01-01, to: 2025-12-31}\n"
+                                 "facts:\n" +
+                                 facts;
   auto system_root = io::parse_yaml(system_text, "s.yaml", result.read);
   auto plant_root = io::parse_yaml(plant_text, "p.yaml", result.read);
   REQUIRE(system_root);
@@ -42,27 +43,34 @@ Run run(const std::string& criteria, const std::string& facts, const std::string
   REQUIRE(sheet);
   static const Measures measures;
   static const LimitTable limits;
-  result.evaluation = evaluate({*system, *sheet, measures, limits, Date{2025, 12, 31}, Language::En, allow_missing});
+  result.evaluation = evaluate(
+      {*system, *sheet, measures, limits, Date{2025, 12, 31}, Language::En, allow_missing});
   return result;
 }
 
-std::string leaf(const std::string& scoring, const std::string& fact = "x", const std::string& size = "weight: 1") {
+std::string leaf(const std::string& scoring, const std::string& fact = "x",
+                 const std::string& size = "weight: 1") {
   return "  - {id: l, " + size + ", indicator: {fact: " + fact + "}, scoring: " + scoring + "}\n";
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("linear: both directions, clamped") {
   // lower is better: best 10, worst 50; value 20 → (50 − 20) / (50 − 10) = 0.75
-  CHECK(run(leaf("{type: linear, best: 10, worst: 50}"), "  x: 20\n").evaluation.score == doctest::Approx(75));
+  CHECK(run(leaf("{type: linear, best: 10, worst: 50}"), "  x: 20\n").evaluation.score ==
+        doctest::Approx(75));
   // higher is better: best 50, worst 10; value 20 → (20 − 10) / 40 = 0.25
-  CHECK(run(leaf("{type: linear, best: 50, worst: 10}"), "  x: 20\n").evaluation.score == doctest::Approx(25));
-  CHECK(run(leaf("{type: linear, best: 10, worst: 50}"), "  x: 5\n").evaluation.score == doctest::Approx(100));
-  CHECK(run(leaf("{type: linear, best: 10, worst: 50}"), "  x: 60\n").evaluation.score == doctest::Approx(0));
+  CHECK(run(leaf("{type: linear, best: 50, worst: 10}"), "  x: 20\n").evaluation.score ==
+        doctest::Approx(25));
+  CHECK(run(leaf("{type: linear, best: 10, worst: 50}"), "  x: 5\n").evaluation.score ==
+        doctest::Approx(100));
+  CHECK(run(leaf("{type: linear, best: 10, worst: 50}"), "  x: 60\n").evaluation.score ==
+        doctest::Approx(0));
 }
 
 TEST_CASE("steps: first match, boundaries inclusive") {
-  const auto rule = leaf("{type: steps, steps: [{at_least: 3, score: 1}, {at_least: 2, score: 0.5}, {otherwise: 0}]}");
+  const auto rule = leaf(
+      "{type: steps, steps: [{at_least: 3, score: 1}, {at_least: 2, score: 0.5}, {otherwise: 0}]}");
   CHECK(run(rule, "  x: 3\n").evaluation.score == doctest::Approx(100));
   CHECK(run(rule, "  x: 2.999\n").evaluation.score == doctest::Approx(50));
   CHECK(run(rule, "  x: 2\n").evaluation.score == doctest::Approx(50));
@@ -86,14 +94,16 @@ TEST_CASE("levels and an unknown level (E502 with suggestion)") {
 }
 
 TEST_CASE("scale: inside and outside the range") {
-  CHECK(run(leaf("{type: scale, min: 0, max: 5}"), "  x: 4\n").evaluation.score == doctest::Approx(80));
+  CHECK(run(leaf("{type: scale, min: 0, max: 5}"), "  x: 4\n").evaluation.score ==
+        doctest::Approx(80));
   auto r = run(leaf("{type: scale, min: 0, max: 5}"), "  x: 6\n");
   REQUIRE(r.evaluation.diagnostics.has_errors());
   CHECK(r.evaluation.diagnostics.items()[0].code == "E503");
 }
 
 TEST_CASE("pass_fail with all/any/not") {
-  const auto rule = "  - {id: l, weight: 1, scoring: {type: pass_fail, condition: {all: [{fact: a, equals: true}, "
+  const auto rule = "  - {id: l, weight: 1, scoring: {type: pass_fail, condition: {all: [{fact: a, "
+                    "equals: true}, "
                     "{not: {fact: b, greater_than: 2}}]}}}\n";
   CHECK(run(rule, "  a: true\n  b: 2\n").evaluation.score == doctest::Approx(100));
   CHECK(run(rule, "  a: true\n  b: 3\n").evaluation.score == doctest::Approx(0));
@@ -103,12 +113,13 @@ TEST_CASE("deductions use the leaf's own points and floor at 0") {
   // Two leaves of 3 and 1 points; p = 3: (3 − 2 × 0.5) / 3 = 2/3 → 3 × 2/3 = 2 of 75 … scaled:
   // maxima 75 and 25; score 75 × 2/3 = 50; the second leaf is full: 25 → 75.
   const std::string criteria =
-      "  - {id: hall, points: 3, indicator: {findings: hall}, scoring: {type: deductions, per: {door: 0.5, sign: 5}}}\n"
+      "  - {id: hall, points: 3, indicator: {findings: hall}, scoring: {type: deductions, per: "
+      "{door: 0.5, sign: 5}}}\n"
       "  - {id: ok, points: 1, indicator: {fact: y}, scoring: {type: scale, min: 0, max: 1}}\n";
   Diagnostics d;
-  const std::string plant =
-      "schema: plant-data/1\nplant: {id: p}\nperiod: {from: 2025-01-01, to: 2025-12-31}\nfacts: {y: 1}\n"
-      "findings:\n  hall: [{defect: door, count: 2}]\n";
+  const std::string plant = "schema: plant-data/1\nplant: {id: p}\nperiod: {from: 2025-01-01, to: "
+                            "2025-12-31}\nfacts: {y: 1}\n"
+                            "findings:\n  hall: [{defect: door, count: 2}]\n";
   auto sr = io::parse_yaml(std::string(system_head) + "criteria:\n" + criteria, "s.yaml", d);
   auto pr = io::parse_yaml(plant, "p.yaml", d);
   auto system = io::parse_indicator_system(*sr, "s.yaml", d);
@@ -118,7 +129,7 @@ TEST_CASE("deductions use the leaf's own points and floor at 0") {
   const Measures m;
   const LimitTable l;
   CHECK(evaluate({*system, *sheet, m, l, Date{2025, 12, 31}}).score == doctest::Approx(75));
-  sheet->findings["hall"] = {Finding{"sign", 1, {}}};  // 3 − 5 < 0 → floored at 0
+  sheet->findings["hall"] = {Finding{"sign", 1, {}}}; // 3 − 5 < 0 → floored at 0
   CHECK(evaluate({*system, *sheet, m, l, Date{2025, 12, 31}}).score == doctest::Approx(25));
 }
 
@@ -137,7 +148,8 @@ TEST_CASE("missing fact: E501 names criterion and fact; allow_missing scores 0 w
 
 TEST_CASE("units: a compatible unit is converted, an incompatible one refused") {
   // 2500 kg = 2.5 t; linear best 0, worst 10 (lower is better) → 0.75
-  const auto rule = "  - {id: l, weight: 1, indicator: {fact: m, unit: t}, scoring: {type: linear, best: 0, worst: 10}}\n";
+  const auto rule = "  - {id: l, weight: 1, indicator: {fact: m, unit: t}, scoring: {type: linear, "
+                    "best: 0, worst: 10}}\n";
   CHECK(run(rule, "  m: {value: 2500, unit: kg}\n").evaluation.score == doctest::Approx(75));
   auto r = run(rule, "  m: {value: 2500, unit: MWh}\n");
   REQUIRE(r.evaluation.diagnostics.has_errors());
@@ -152,7 +164,7 @@ TEST_CASE("grading: band edge, requires, cap never raises, void removes") {
   const auto rule = leaf("{type: scale, min: 0, max: 100}");
   // Replace the head's bands: A needs 'ok'.
   auto r = run(rule, "  x: 50\n  panel: true\n  c: false\n  v: false\n", extra);
-  CHECK(r.evaluation.grade.value_or("") == "A");  // exactly at min_score 50
+  CHECK(r.evaluation.grade.value_or("") == "A"); // exactly at min_score 50
   r = run(rule, "  x: 49.99\n  panel: true\n  c: false\n  v: false\n", extra);
   CHECK(r.evaluation.grade.value_or("") == "B");
   r = run(rule, "  x: 80\n  panel: true\n  c: true\n  v: false\n", extra);

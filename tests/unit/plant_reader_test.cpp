@@ -1,22 +1,26 @@
-#include <doctest/doctest.h>
-
 #include "io/plant_reader.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace grate;
 
 namespace {
 std::optional<PlantSheet> read(const std::string& body, Diagnostics& d) {
-  const std::string text = "schema: plant-data/1\nplant: {id: p, timezone: \"+05:30\", lines: [{id: \"1\"}]}\n"
-                           "period: {from: 2025-01-01, to: 2025-12-31}\n" + body;
+  const std::string text =
+      "schema: plant-data/1\nplant: {id: p, timezone: \"+05:30\", lines: [{id: \"1\"}]}\n"
+      "period: {from: 2025-01-01, to: 2025-12-31}\n" +
+      body;
   auto root = io::parse_yaml(text, "p.yaml", d);
   REQUIRE(root);
   return io::parse_plant_sheet(*root, "p.yaml", d);
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("facts: plain values, {value, unit, source}, quoted text stays text") {
   Diagnostics d;
-  auto sheet = read("facts:\n  a: 2.5\n  b: true\n  c: good\n  d: {value: 3, unit: t, source: lab}\n  e: \"true\"\n", d);
+  auto sheet = read("facts:\n  a: 2.5\n  b: true\n  c: good\n  d: {value: 3, unit: t, source: "
+                    "lab}\n  e: \"true\"\n",
+                    d);
   REQUIRE(sheet);
   CHECK(sheet->plant.utc_offset_minutes == 330);
   CHECK(sheet->facts["a"].number == 2.5);
@@ -31,13 +35,15 @@ TEST_CASE("facts: plain values, {value, unit, source}, quoted text stays text") 
 TEST_CASE("NaN facts, O2 at 21 %, unknown lines and negative totals are refused") {
   Diagnostics d;
   auto sheet = read("facts: {x: .nan}\n"
-                    "stack_tests:\n  - {date: 2025-05-01, line: \"9\", pollutant: pcdd_f, value: 0.01, unit: ng_teq_per_m3, o2_percent: 21}\n"
+                    "stack_tests:\n  - {date: 2025-05-01, line: \"9\", pollutant: pcdd_f, value: "
+                    "0.01, unit: ng_teq_per_m3, o2_percent: 21}\n"
                     "energy: {waste_treated_t: -5}\n",
                     d);
   CHECK_FALSE(sheet);
   d.sort_by_location();
   std::vector<std::string> codes;
-  for (const auto& item : d.items()) codes.push_back(item.code);
+  for (const auto& item : d.items())
+    codes.push_back(item.code);
   CHECK(codes == std::vector<std::string>{"E202", "E404", "E407"});
 }
 

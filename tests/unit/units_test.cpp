@@ -1,7 +1,7 @@
-#include <doctest/doctest.h>
-
 #include "core/number_format.hpp"
 #include "core/units.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace grate;
 
@@ -12,7 +12,7 @@ TEST_CASE("convert_unit within a kind, refused across kinds") {
   CHECK(*convert_unit(0.25, "fraction", "%") == doctest::Approx(25));
   CHECK(*convert_unit(90, "min", "h") == doctest::Approx(1.5));
   CHECK(*convert_unit(7200, "s", "h") == doctest::Approx(2));
-  CHECK(*convert_unit(3, "whatever", "whatever") == 3);  // equal strings always convert
+  CHECK(*convert_unit(3, "whatever", "whatever") == 3); // equal strings always convert
   CHECK_FALSE(convert_unit(1, "kg", "MWh"));
   CHECK_FALSE(convert_unit(1, "kg", "unknown"));
 }

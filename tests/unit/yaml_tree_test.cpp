@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
-#include <fmt/format.h>
-
 #include "io/yaml_read.hpp"
 #include "io/yaml_tree.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace grate;
 using namespace grate::io;
@@ -46,7 +46,8 @@ TEST_CASE("syntax errors carry the parser's position") {
 
 TEST_CASE("deep nesting is refused, not a crash") {
   std::string text;
-  for (int i = 0; i < 5000; ++i) text += "[";
+  for (int i = 0; i < 5000; ++i)
+    text += "[";
   Diagnostics d;
   auto root = parse_yaml(text, "deep.yaml", d);
   CHECK_FALSE(root);
@@ -58,8 +59,8 @@ TEST_CASE("alias bombs are refused") {
   std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   char prev = 'a';
   for (char c = 'b'; c <= 'k'; ++c) {
-    text += fmt::format("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", c, c,
-                        fmt::arg("p", prev));
+    text += fmt::format("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", c,
+                        c, fmt::arg("p", prev));
     prev = c;
   }
   Diagnostics d;
