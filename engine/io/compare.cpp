@@ -81,7 +81,10 @@ std::string grade_text(const std::optional<std::string>& grade, Language languag
 std::string signed_points(double change) {
   if (std::fabs(change) < compare_tolerance)
     return "0.00";
-  return (change > 0 ? "+" : "") + format_fixed(change, 2);
+  std::string text = format_fixed(change, 2);
+  if (change > 0)
+    text.insert(text.begin(), '+');
+  return text;
 }
 
 std::string cell(const std::string& text) {

@@ -105,10 +105,16 @@ std::string json_quote(std::string_view text) {
 
 std::string render_json_line(const Diagnostic& d) {
   std::string notes, hints;
-  for (const auto& n : d.notes)
-    notes += (notes.empty() ? "" : ",") + json_quote(n);
-  for (const auto& h : d.hints)
-    hints += (hints.empty() ? "" : ",") + json_quote(h);
+  for (const auto& n : d.notes) {
+    if (!notes.empty())
+      notes += ',';
+    notes += json_quote(n);
+  }
+  for (const auto& h : d.hints) {
+    if (!hints.empty())
+      hints += ',';
+    hints += json_quote(h);
+  }
   return fmt::format("{{\"severity\":\"{}\",\"code\":\"{}\",\"file\":{},\"line\":{},\"column\":{},"
                      "\"message\":{},\"notes\":[{}],\"hints\":[{}]}}\n",
                      d.severity() == Severity::Error ? "error" : "warning", d.code,

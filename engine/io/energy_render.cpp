@@ -115,7 +115,9 @@ std::string render_energy_markdown(const energy::EnergyResult& result, Language 
     return std::string(zh ? chinese : en);
   };
   std::string out(static_cast<std::size_t>(std::max(1, heading_level)), '#');
-  out += " " + text("Energy efficiency", "能源效率") + "\n\n";
+  out += ' ';
+  out += text("Energy efficiency", "能源效率");
+  out += "\n\n";
   if (!result.has_block) {
     out +=
         text("The plant sheet has no `energy` block.", "数据表中没有 `energy` 能源数据。") + "\n";

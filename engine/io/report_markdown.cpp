@@ -261,8 +261,10 @@ std::string render_report_markdown(const EvaluationReport& report, Language lang
   write_criteria(md, report, w);
   if (report.rating)
     write_rating(md, *report.rating, w);
-  if (report.energy.has_block)
-    md += "\n" + render_energy_markdown(report.energy, language);
+  if (report.energy.has_block) {
+    md += '\n';
+    md += render_energy_markdown(report.energy, language);
+  }
   write_sources(md, report, w);
   md += fmt::format("\n## {}\n\n", w("References", "参考文献"));
   for (const auto& r : system.references)
