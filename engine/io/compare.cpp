@@ -3,6 +3,7 @@
 #include "core/number_format.hpp"
 #include "io/json_writer.hpp"
 #include "io/report.hpp"
+#include "io/report_text.hpp"
 #include "io/yaml_read.hpp"
 #include "io/yaml_tree.hpp"
 
@@ -86,26 +87,6 @@ std::string signed_points(double change) {
     text.insert(text.begin(), '+');
   return text;
 }
-
-std::string cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
-
-struct Words {
-  Language lang;
-  const char* operator()(const char* en, const char* zh) const {
-    return lang == Language::Zh ? zh : en;
-  }
-};
 
 } // namespace
 
@@ -313,7 +294,8 @@ std::string render_comparison_markdown(const ReportComparison& comparison, Langu
       n.plant_name.in(language).empty() ? n.plant_id : n.plant_name.in(language);
   md += fmt::format("# {} — {}\n\n", w("Year-over-year comparison", "年度对比"), name);
   md += fmt::format("| | {} | {} |\n|---|---|---|\n", w("Old", "上期"), w("New", "本期"));
-  md += fmt::format("| {} | `{}` | `{}` |\n", w("Report", "报告"), cell(o.file), cell(n.file));
+  md +=
+      fmt::format("| {} | `{}` | `{}` |\n", w("Report", "报告"), md_cell(o.file), md_cell(n.file));
   md += fmt::format("| {} | `{}` | `{}` |\n", w("Plant", "设施"), o.plant_id, n.plant_id);
   md += fmt::format("| {} | {} – {} | {} – {} |\n", w("Period", "评价期"), o.period_from,
                     o.period_to, n.period_from, n.period_to);
@@ -348,7 +330,7 @@ std::string render_comparison_markdown(const ReportComparison& comparison, Langu
     md += fmt::format("\n## {}\n\n", w("Vetoes", "否决项"));
     for (const auto& v : comparison.vetoes_started)
       md += fmt::format("- ⚠ **{}** {} ({}) — {}\n", v.id, w("started", "新触发"), v.effect,
-                        cell(v.explanation));
+                        md_cell(v.explanation));
     for (const auto& v : comparison.vetoes_stopped)
       md += fmt::format("- ✓ **{}** {} ({} {})\n", v.id, w("stopped", "已解除"), w("was", "原为"),
                         v.effect);
@@ -380,9 +362,9 @@ std::string render_comparison_markdown(const ReportComparison& comparison, Langu
       std::string values = fmt::format(
           "{} → {}", c.old_score ? c.old_value : w("(not in the old report)", "（上期无此指标）"),
           c.new_score ? c.new_value : w("(not in the new report)", "（本期无此指标）"));
-      md += fmt::format("| {} (`{}`) | {} | {} | {} | {} | {} |\n", cell(title_of(c)), c.path,
+      md += fmt::format("| {} (`{}`) | {} | {} | {} | {} | {} |\n", md_cell(title_of(c)), c.path,
                         score_or_dash(c.old_score), score_or_dash(c.new_score),
-                        signed_points(c.change), cell(values), cell(why(c)));
+                        signed_points(c.change), md_cell(values), md_cell(why(c)));
     }
   }
   md += language == Language::Zh
@@ -395,7 +377,7 @@ std::string render_comparison_markdown(const ReportComparison& comparison, Langu
                       w("By group", "按分组"), w("Group", "分组"), w("Old", "上期"),
                       w("New", "本期"), w("Change", "变化"));
     for (const auto& c : comparison.groups)
-      md += fmt::format("| {} (`{}`) | {} | {} | {} |\n", cell(title_of(c)), c.path,
+      md += fmt::format("| {} (`{}`) | {} | {} | {} |\n", md_cell(title_of(c)), c.path,
                         score_or_dash(c.old_score), score_or_dash(c.new_score),
                         signed_points(c.change));
   }

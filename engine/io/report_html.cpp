@@ -6,6 +6,7 @@
 #include "core/emissions/channels.hpp"
 #include "core/number_format.hpp"
 #include "io/report.hpp"
+#include "io/report_text.hpp"
 #include "io/svg_chart.hpp"
 
 #include <algorithm>
@@ -16,13 +17,6 @@ namespace grate::io {
 namespace {
 
 using svg::escape_xml;
-
-struct Words {
-  Language lang;
-  const char* operator()(const char* en, const char* zh) const {
-    return lang == Language::Zh ? zh : en;
-  }
-};
 
 std::string esc(std::string_view text) {
   return escape_xml(text);

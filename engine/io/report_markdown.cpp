@@ -1,6 +1,7 @@
 #include "core/number_format.hpp"
 #include "io/energy_render.hpp"
 #include "io/report.hpp"
+#include "io/report_text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -8,26 +9,6 @@
 namespace grate::io {
 
 namespace {
-
-struct Words {
-  Language lang;
-  const char* operator()(const char* en, const char* zh) const {
-    return lang == Language::Zh ? zh : en;
-  }
-};
-
-std::string cell(std::string text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
 
 std::string mark(const std::optional<bool>& met) {
   return !met ? "?" : *met ? "✓" : "✗";
@@ -39,10 +20,11 @@ std::string score_text(double value) {
 
 void write_named_list(std::string& md, const std::vector<NamedOutcome>& items, Language lang) {
   for (const auto& item : items)
-    md += fmt::format(
-        "- {} **{}** — {}{}\n", mark(item.met),
-        cell(item.title.in(lang).empty() ? item.id : item.title.in(lang)), cell(item.explanation),
-        item.provisional ? (lang == Language::Zh ? "（暂定）" : " (provisional)") : "");
+    md +=
+        fmt::format("- {} **{}** — {}{}\n", mark(item.met),
+                    md_cell(item.title.in(lang).empty() ? item.id : item.title.in(lang)),
+                    md_cell(item.explanation),
+                    item.provisional ? (lang == Language::Zh ? "（暂定）" : " (provisional)") : "");
 }
 
 void write_decision(std::string& md, const EvaluationReport& report, Words w) {
@@ -72,15 +54,15 @@ void write_decision(std::string& md, const EvaluationReport& report, Words w) {
             ? fmt::format("{} {}", w("score short by", "差"), score_text(band.min_score - e.score))
             : std::string(w("requirement not met", "附加条件未满足"));
     md += fmt::format("| {} | {} | {} | {} |\n", band.grade, format_number(band.min_score),
-                      cell(requires_text.empty() ? "—" : requires_text), result);
+                      md_cell(requires_text.empty() ? "—" : requires_text), result);
     granted_above = granted_above || band.granted;
   }
   if (!e.vetoes.empty()) {
     md += fmt::format("\n**{}**\n\n", w("3. Vetoes", "3. 否决项"));
     for (const auto& veto : e.vetoes)
       md += fmt::format("- {} **{}** ({}: {}) — {}\n", veto.triggered == true ? "⚠" : "✓",
-                        cell(veto.title.in(w.lang).empty() ? veto.id : veto.title.in(w.lang)),
-                        w("effect", "后果"), veto.effect, cell(veto.explanation));
+                        md_cell(veto.title.in(w.lang).empty() ? veto.id : veto.title.in(w.lang)),
+                        w("effect", "后果"), veto.effect, md_cell(veto.explanation));
   }
 }
 
@@ -110,12 +92,12 @@ void write_next_grade(std::string& md, const EvaluationReport& report, Words w) 
     for (const auto& r : next->requires_outcomes)
       if (r.met != true)
         md += fmt::format("- {} **{}** {}: {}\n", w("Grade", "等级"), next->grade,
-                          w("requires", "要求"), cell(r.explanation));
+                          w("requires", "要求"), md_cell(r.explanation));
   }
   for (const auto& veto : e.vetoes)
     if (veto.triggered == true)
       md += fmt::format("- {} **{}** ({})\n", w("Veto in force:", "否决项生效："),
-                        cell(veto.title.in(w.lang).empty() ? veto.id : veto.title.in(w.lang)),
+                        md_cell(veto.title.in(w.lang).empty() ? veto.id : veto.title.in(w.lang)),
                         veto.effect);
   std::vector<const NodeResult*> leaves;
   for (const auto& node : e.nodes)
@@ -131,8 +113,9 @@ void write_next_grade(std::string& md, const EvaluationReport& report, Words w) 
     for (std::size_t i = 0; i < std::min<std::size_t>(leaves.size(), 8); ++i) {
       const auto* node = leaves[i];
       const auto& title = node->criterion->title.in(w.lang);
-      md += fmt::format("| {} | {} | {} |\n", cell(title.empty() ? node->criterion->path : title),
-                        score_text(node->max - node->score), cell(node->explanation));
+      md +=
+          fmt::format("| {} | {} | {} |\n", md_cell(title.empty() ? node->criterion->path : title),
+                      score_text(node->max - node->score), md_cell(node->explanation));
     }
   }
 }
@@ -151,13 +134,13 @@ void write_criteria(std::string& md, const EvaluationReport& report, Words w) {
     for (std::size_t i = 0; i < depth; ++i)
       indent += "&nbsp;&nbsp;";
     if (c.is_leaf()) {
-      md += fmt::format("| {}{} | {} | {} | {} | {} |\n", indent, cell(title),
-                        cell(c.indicator ? node.value.display() : "—"), cell(node.explanation),
-                        score_text(node.score), score_text(node.max));
+      md += fmt::format("| {}{} | {} | {} | {} | {} |\n", indent, md_cell(title),
+                        md_cell(c.indicator ? node.value.display() : "—"),
+                        md_cell(node.explanation), score_text(node.score), score_text(node.max));
     } else {
       std::string rule =
           c.ahp ? fmt::format("AHP, CR = {:.4f} ({})", c.ahp->cr, c.ahp->ri_table) : "";
-      md += fmt::format("| {}**{}** | | {} | **{}** | **{}** |\n", indent, cell(title), rule,
+      md += fmt::format("| {}**{}** | | {} | **{}** | **{}** |\n", indent, md_cell(title), rule,
                         score_text(node.score), score_text(node.max));
     }
   }
@@ -175,9 +158,9 @@ void write_sources(std::string& md, const EvaluationReport& report, Words w) {
     if (!c.clause.empty())
       ref += " " + c.clause;
     md += fmt::format("- `{}` — {}: {}; {}: {}; {}: {}\n", c.path, w("value", "取值"),
-                      cell(node.value.origin.empty() ? "—" : node.value.origin), w("rule", "规则"),
-                      node.rule.empty() ? "—" : node.rule, w("reference", "依据"),
-                      cell(ref.empty() ? "—" : ref));
+                      md_cell(node.value.origin.empty() ? "—" : node.value.origin),
+                      w("rule", "规则"), node.rule.empty() ? "—" : node.rule,
+                      w("reference", "依据"), md_cell(ref.empty() ? "—" : ref));
   }
 }
 
@@ -208,7 +191,7 @@ void write_rating(std::string& md, const RatingReport& rating, Words w) {
                                   c.title.in(w.lang).empty() ? c.id : c.title.in(w.lang));
       if (!blockers.empty())
         md += fmt::format("\n{} **{}**: {}\n", w("Standing between the plant and", "距离"), title,
-                          cell(blockers));
+                          md_cell(blockers));
     }
     below_met = below_met && level.met;
     md += "\n";

@@ -6,6 +6,7 @@
 #include "core/emissions/channels.hpp"
 #include "core/number_format.hpp"
 #include "io/report.hpp"
+#include "io/report_text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -41,13 +42,6 @@ void write_report_xlsx(const EvaluationReport&, Language, const std::string&) {
 #else
 
 namespace {
-
-struct Words {
-  Language lang;
-  const char* operator()(const char* en, const char* zh) const {
-    return lang == Language::Zh ? zh : en;
-  }
-};
 
 const std::string& title_or_id(const LocalText& title, const std::string& id, Language lang) {
   return title.in(lang).empty() ? id : title.in(lang);

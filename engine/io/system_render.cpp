@@ -2,6 +2,7 @@
 
 #include "core/number_format.hpp"
 #include "io/json_writer.hpp"
+#include "io/report_text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -21,13 +22,6 @@ std::string dated(const DatedNumber& n) {
   for (const auto& e : n.entries)
     out += fmt::format("{}{} from {}", out.empty() ? "" : ", ", num(e.value),
                        e.from ? e.from->iso() : "always");
-  return out;
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    out += c == '|' ? std::string("\\|") : std::string(1, c);
   return out;
 }
 
