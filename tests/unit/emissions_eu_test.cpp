@@ -81,7 +81,8 @@ TEST_CASE("eu: half-hours without operation are neither valid nor invalid") {
     r.value[index(Channel::Nox)] = 140;
     return true;
   });
-  const auto& v = daily(judge_eu(acc), jan1, Pollutant::Nox);
+  const LineResult result = judge_eu(acc);
+  const auto& v = daily(result, jan1, Pollutant::Nox);
   CHECK(v.invalid_half_hours == 0);
   CHECK(v.valid_half_hours == 38);
   CHECK(v.valid);
