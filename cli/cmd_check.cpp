@@ -68,8 +68,9 @@ FileVerdict check_file(const std::string& path, io::SourceRegistry& sources,
       verdict.kind = "plant sheet";
       if (auto sheet = io::parse_plant_sheet(*root, path, diagnostics)) {
         check_cems_files(*sheet, diagnostics);
-        verdict.summary = fmt::format("'{}', {} facts, {} CEMS files", sheet->plant.id,
-                                      sheet->facts.size(), sheet->cems.size());
+        verdict.summary =
+            fmt::format("'{}', {} facts, {} CEMS file{}", sheet->plant.id, sheet->facts.size(),
+                        sheet->cems.size(), sheet->cems.size() == 1 ? "" : "s");
       }
     } else {
       auto& d = diagnostics.add("E204", schema ? schema->where : root->where,

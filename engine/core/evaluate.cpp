@@ -317,8 +317,8 @@ struct Evaluator {
         }
       }
     }
-    outcome.explanation = fmt::format("{} = {} ({} {} {})", subject, value.display(),
-                                      tr(lang(), "condition:", "条件："),
+    outcome.explanation = fmt::format("{} = {} ({}{} {})", subject, value.display(),
+                                      tr(lang(), "condition: ", "条件："),
                                       comparison_symbol(c.comparison), threshold_text);
     return outcome;
   }

@@ -79,7 +79,10 @@ void write_next_grade(std::string& md, const EvaluationReport& report, Words w) 
   }
   md += fmt::format("\n## {}\n\n",
                     w("What stands between the plant and the next grade", "距离更高等级还差什么"));
-  if (!next) {
+  if (!next && !e.grade) {
+    md += w("The score reaches the top grade band, but a veto voids the grade.\n\n",
+            "得分达到最高等级，但否决项取消了等级。\n\n");
+  } else if (!next) {
     md += w("The plant has the top grade band.\n\n", "已达到最高等级。\n\n");
   } else {
     if (!next->score_reached)
