@@ -568,25 +568,17 @@ std::string render_batch_json(const BatchResult& result) {
 }
 
 std::string render_batch_csv(const BatchResult& result) {
-  auto quote = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos)
-      return s;
-    std::string out = "\"";
-    for (char c : s)
-      out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
   std::string csv =
       "file,id,ok,eligible,score,grade,band_grade,clean_level,rank,closeness,first_error\n";
   for (const auto& p : result.plants) {
     const auto errors = first_errors(p, 1);
-    csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", quote(p.file), quote(p.id),
+    csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(p.file), csv_field(p.id),
                        p.ok ? "true" : "false", p.ok ? (p.eligible ? "true" : "false") : "",
-                       p.ok ? format_number(p.score, 6) : "", quote(p.grade.value_or("")),
-                       quote(p.band_grade.value_or("")), quote(p.clean_level.value_or("")),
+                       p.ok ? format_number(p.score, 6) : "", csv_field(p.grade.value_or("")),
+                       csv_field(p.band_grade.value_or("")), csv_field(p.clean_level.value_or("")),
                        p.rank ? rank_text(*p.rank) : "",
                        p.closeness ? format_number(*p.closeness, 6) : "",
-                       quote(errors.empty() ? "" : errors.front()));
+                       csv_field(errors.empty() ? "" : errors.front()));
   }
   return csv;
 }

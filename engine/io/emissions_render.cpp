@@ -4,6 +4,7 @@
 #include "core/emissions/measures.hpp"
 #include "core/number_format.hpp"
 #include "io/json_writer.hpp"
+#include "io/report_text.hpp"
 
 #include <fmt/format.h>
 
@@ -415,13 +416,7 @@ std::string render_emissions_csv(const EmissionsReport& report) {
   std::string out = "line,date,pollutant,mean,valid,operating,valid_hours,valid_half_hours,"
                     "invalid_half_hours,limit,exceeds,hourly_alarms\n";
   for (const LineResult& line : result.lines) {
-    std::string id = line.line;
-    if (id.find_first_of(",\"\n") != std::string::npos) {
-      std::string quoted = "\"";
-      for (char c : id)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-      id = quoted + "\"";
-    }
+    const std::string id = csv_field(line.line);
     for (const auto& v : line.daily)
       out += fmt::format(
           "{},{},{},{},{},{},{},{},{},{},{},{}\n", id, v.date.iso(), pollutant_name(v.pollutant),

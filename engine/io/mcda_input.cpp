@@ -28,18 +28,7 @@ std::string_view trim(std::string_view s) {
 }
 
 std::optional<double> parse_finite(std::string_view text) {
-  text = trim(text);
-  if (text.empty())
-    return std::nullopt;
-  const char* first = text.data();
-  const char* last = first + text.size();
-  if (*first == '+')
-    ++first;
-  double value = 0;
-  auto [ptr, ec] = fast_float::from_chars(first, last, value);
-  if (ec != std::errc() || ptr != last || !std::isfinite(value))
-    return std::nullopt;
-  return value;
+  return parse_plain_number(trim(text));
 }
 
 /// A judgement for messages: "1/3" for an exact reciprocal of a whole number, else 6 digits.

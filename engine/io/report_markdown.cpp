@@ -260,14 +260,6 @@ std::string render_report_markdown(const EvaluationReport& report, Language lang
 }
 
 std::string render_report_csv(const EvaluationReport& report, Language language) {
-  auto quote = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos)
-      return s;
-    std::string out = "\"";
-    for (char c : s)
-      out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
   std::string csv = "plant,system,path,title,value,unit,rule,fraction,score,max,reference\n";
   for (const auto& node : report.evaluation.nodes) {
     const Criterion& c = *node.criterion;
@@ -287,11 +279,12 @@ std::string render_report_csv(const EvaluationReport& report, Language language)
         break;
       }
     }
-    csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", quote(report.sheet.plant.id),
-                       quote(report.system.id), quote(c.path), quote(c.title.in(language)),
-                       quote(value), quote(c.is_leaf() ? node.value.unit : ""), quote(node.rule),
+    csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(report.sheet.plant.id),
+                       csv_field(report.system.id), csv_field(c.path),
+                       csv_field(c.title.in(language)), csv_field(value),
+                       csv_field(c.is_leaf() ? node.value.unit : ""), csv_field(node.rule),
                        format_number(node.fraction, 6), format_number(node.score, 6),
-                       format_number(node.max, 6), quote(c.reference));
+                       format_number(node.max, 6), csv_field(c.reference));
   }
   return csv;
 }

@@ -1,5 +1,5 @@
 // Small helpers every report renderer shares: picking the English or Chinese wording, and making
-// text safe inside a Markdown table cell. Formatting only.
+// text safe inside a Markdown table cell or a CSV field. Formatting only.
 #pragma once
 
 #include "core/text.hpp"
@@ -29,6 +29,21 @@ inline std::string md_cell(std::string_view text) {
     else
       out += c;
   }
+  return out;
+}
+
+/// One CSV field (RFC 4180): quoted, with doubled quotes, when it holds a comma, a quote or a
+/// line break; as it is otherwise.
+inline std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+    return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"')
+      out += '"';
+    out += c;
+  }
+  out += '"';
   return out;
 }
 
