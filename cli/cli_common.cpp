@@ -80,6 +80,15 @@ void print_diagnostics(const Diagnostics& diagnostics, const io::SourceRegistry&
   std::fflush(stderr);
 }
 
+std::optional<Date> parse_as_of(const std::string& text) {
+  if (text.empty())
+    return std::nullopt;
+  auto date = parse_date(text);
+  if (!date)
+    throw Usage(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", text));
+  return date;
+}
+
 bool stderr_is_terminal() {
   return isatty(fileno(stderr)) != 0;
 }

@@ -3,6 +3,7 @@
 // Commands are thin: they parse options, call grate::io / grate::core, and print.
 #pragma once
 
+#include "core/date.hpp"
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
 #include "io/files.hpp"
@@ -62,6 +63,10 @@ void emit_report(const CommonOptions& common, const std::string& content);
 /// Prints diagnostics to stderr (text or JSON lines per --diagnostics).
 void print_diagnostics(const Diagnostics& diagnostics, const io::SourceRegistry& sources,
                        const CommonOptions& common);
+
+/// The value of `--as-of`: nullopt when not given, else the date; throws Usage when it is not a
+/// date (YYYY-MM-DD).
+std::optional<Date> parse_as_of(const std::string& text);
 
 /// True when stderr is a terminal (for progress output).
 bool stderr_is_terminal();

@@ -76,11 +76,7 @@ int run_batch(const Args& args) {
   batch_options.evaluate.rating_explicit = !values["rating"].defaulted();
   batch_options.evaluate.language = common.language();
   batch_options.evaluate.allow_missing = values.count("allow-missing") > 0;
-  if (!as_of.empty()) {
-    batch_options.evaluate.as_of = parse_date(as_of);
-    if (!batch_options.evaluate.as_of)
-      throw Usage(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", as_of));
-  }
+  batch_options.evaluate.as_of = parse_as_of(as_of);
   // Check the system once: a broken system would otherwise fail every plant the same way.
   auto indicator_system =
       io::load_indicator_system(batch_options.evaluate.system, sources, diagnostics);

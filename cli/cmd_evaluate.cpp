@@ -62,11 +62,7 @@ int run_evaluate(const Args& args) {
   evaluate_options.rating_explicit = !values["rating"].defaulted();
   evaluate_options.language = common.language();
   evaluate_options.allow_missing = values.count("allow-missing") > 0;
-  if (!as_of.empty()) {
-    evaluate_options.as_of = parse_date(as_of);
-    if (!evaluate_options.as_of)
-      throw Usage(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", as_of));
-  }
+  evaluate_options.as_of = parse_as_of(as_of);
   io::SourceRegistry sources;
   Diagnostics diagnostics;
   auto report = io::evaluate_plant(plant, evaluate_options, sources, diagnostics);
