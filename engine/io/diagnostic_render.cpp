@@ -56,9 +56,14 @@ std::string render_text(const Diagnostic& d, const SourceRegistry& sources) {
       const std::string number = fmt::format("{}", d.where.line);
       const std::string gutter(number.size(), ' ');
       std::string shown(*line);
-      for (auto& c : shown)
+      // Tabs become spaces (the caret counts them as one column); other control bytes would
+      // disturb the terminal, so they are shown as '?'.
+      for (auto& c : shown) {
         if (c == '\t')
           c = ' ';
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+          c = '?';
+      }
       const std::size_t caret =
           display_width(*line, static_cast<std::size_t>(std::max(d.where.column, 1) - 1));
       out += fmt::format(" {:>4} | {}\n {:>4} | {}^\n", number, shown, "", std::string(caret, ' '));

@@ -209,7 +209,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
     return std::nullopt;
   }
   if (text.find('\0') != std::string_view::npos) {
-    diagnostics.add("E101", {file, 1, 1}, "file contains a NUL byte; is it a binary file?");
+    diagnostics.add("E101", {file, 0, 0}, "file contains a NUL byte; is it a binary file?");
     return std::nullopt;
   }
   std::istringstream stream{std::string(text)};

@@ -45,3 +45,12 @@ TEST_CASE("JSON lines escape text") {
         "{\"severity\":\"error\",\"code\":\"E101\",\"file\":\"f.yaml\",\"line\":1,\"column\":2,"
         "\"message\":\"bad \\\"quote\\\"\\n\",\"notes\":[],\"hints\":[]}\n");
 }
+
+TEST_CASE("control bytes in a quoted source line are shown as '?'") {
+  io::SourceRegistry sources;
+  sources.add("c.yaml", "a: \x1b[31mred\n");
+  Diagnostic d{"E101", "x", {"c.yaml", 1, 4}, {}, {}};
+  CHECK(io::render_text(d, sources) == "c.yaml:1:4: error[E101]: x\n"
+                                       "    1 | a: ?[31mred\n"
+                                       "      |    ^\n");
+}
