@@ -15,8 +15,10 @@ id: t
 title: T
 edition: 1.0.0
 grading:
-  - {grade: A, min_score: 50}
+  - {grade: A, min_score: 50, requires: [ok]}
   - {grade: B, min_score: 0}
+conditions:
+  - {id: ok, condition: {fact: panel, equals: true}}
 )";
 
 struct Run {
@@ -158,11 +160,10 @@ TEST_CASE("units: a compatible unit is converted, an incompatible one refused") 
 
 TEST_CASE("grading: band edge, requires, cap never raises, void removes") {
   const std::string extra =
-      "conditions:\n  - {id: ok, condition: {fact: panel, equals: true}}\n"
       "vetoes:\n  - {id: capped, condition: {fact: c, equals: true}, effect: {cap: B}}\n"
       "  - {id: voided, condition: {fact: v, equals: true}, effect: {void: true}}\n";
   const auto rule = leaf("{type: scale, min: 0, max: 100}");
-  // Replace the head's bands: A needs 'ok'.
+  // Band A requires the named condition 'ok' (fact panel = true).
   auto r = run(rule, "  x: 50\n  panel: true\n  c: false\n  v: false\n", extra);
   CHECK(r.evaluation.grade.value_or("") == "A"); // exactly at min_score 50
   r = run(rule, "  x: 49.99\n  panel: true\n  c: false\n  v: false\n", extra);
@@ -173,6 +174,11 @@ TEST_CASE("grading: band edge, requires, cap never raises, void removes") {
   r = run(rule, "  x: 80\n  panel: true\n  c: false\n  v: true\n", extra);
   CHECK_FALSE(r.evaluation.grade.has_value());
   CHECK(r.evaluation.vetoes[1].triggered == true);
+  // The score reaches A, but its 'requires' fails: the next band down is granted.
+  r = run(rule, "  x: 80\n  panel: false\n  c: false\n  v: false\n", extra);
+  CHECK(r.evaluation.bands[0].score_reached);
+  CHECK_FALSE(r.evaluation.bands[0].granted);
+  CHECK(r.evaluation.grade.value_or("") == "B");
 }
 
 TEST_CASE("eligibility: a failed gate means no grade, but scores are still shown") {
