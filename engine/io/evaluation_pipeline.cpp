@@ -45,22 +45,28 @@ std::vector<LimitRef> limit_refs(const IndicatorSystem& system) {
 
 } // namespace
 
-LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of, SourceRegistry& sources,
-                          Diagnostics& diagnostics) {
-  LimitTable table;
-  std::map<std::string, std::optional<emissions::LimitSet>> sets;
-  for (const auto& ref : limit_refs(system)) {
-    auto [it, inserted] = sets.try_emplace(ref.limit_set);
-    if (inserted) {
-      Diagnostics local;
-      it->second = load_limit_set(ref.limit_set, sources, local);
-      for (auto d : local.items()) {
-        if (!d.where.known() && ref.where.known())
-          d.where = ref.where;
-        diagnostics.add(d.code, d.where, d.message) = d;
-      }
+const emissions::LimitSet* LimitSetCache::get(const std::string& id_or_file,
+                                              Diagnostics& diagnostics,
+                                              const SourceLocation& where) {
+  auto [it, inserted] = sets_.try_emplace(id_or_file);
+  if (inserted) {
+    Diagnostics local;
+    it->second = load_limit_set(id_or_file, sources_, local);
+    for (auto d : local.items()) {
+      if (!d.where.known() && where.known())
+        d.where = where;
+      diagnostics.add(d.code, d.where, d.message) = d;
     }
-    if (!it->second)
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of,
+                          LimitSetCache& limit_sets, Diagnostics& diagnostics) {
+  LimitTable table;
+  for (const auto& ref : limit_refs(system)) {
+    const emissions::LimitSet* set = limit_sets.get(ref.limit_set, diagnostics, ref.where);
+    if (!set)
       continue;
     const auto averaging = emissions::parse_averaging(ref.averaging);
     if (!averaging) {
@@ -68,7 +74,7 @@ LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of, Sour
                       fmt::format("unknown averaging period '{}'", ref.averaging));
       continue;
     }
-    const emissions::Limit* limit = it->second->find(ref.pollutant, *averaging);
+    const emissions::Limit* limit = set->find(ref.pollutant, *averaging);
     const auto* entry = limit ? limit->entry_on(as_of) : nullptr;
     if (!entry) {
       diagnostics.add("E508", ref.where,
@@ -78,27 +84,24 @@ LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of, Sour
     }
     table[ref.key()] = LimitValue{entry->value, limit->unit,
                                   entry->reference.empty() ? limit->reference : entry->reference,
-                                  limit->provisional || it->second->provisional};
+                                  limit->provisional || set->provisional};
   }
   return table;
 }
 
-Measures derive_measures(const PlantSheet& sheet, const Date& as_of, SourceRegistry& sources,
+Measures derive_measures(const PlantSheet& sheet, const Date& as_of, LimitSetCache& limit_sets,
                          energy::EnergyResult& energy_out,
                          std::optional<emissions::EmissionsResult>& emissions_out,
                          Diagnostics& diagnostics) {
   Measures measures;
   if (!sheet.cems.empty()) {
-    auto primary = load_limit_set("gb18485-2014", sources, diagnostics);
-    std::vector<emissions::LimitSet> others;
-    for (const char* id : {"eu-ied-2010", "eu-bat-2019-new", "eu-bat-2019-existing"})
-      if (auto set = load_limit_set(id, sources, diagnostics))
-        others.push_back(std::move(*set));
+    const emissions::LimitSet* primary = limit_sets.get("gb18485-2014", diagnostics);
     if (primary) {
       EmissionsRequest request;
-      request.primary = &*primary;
-      for (const auto& set : others)
-        request.comparisons.push_back(&set);
+      request.primary = primary;
+      for (const char* id : {"eu-ied-2010", "eu-bat-2019-new", "eu-bat-2019-existing"})
+        if (const auto* set = limit_sets.get(id, diagnostics))
+          request.comparisons.push_back(set);
       emissions_out = evaluate_emissions(sheet, request, diagnostics);
       if (emissions_out)
         measures = emissions::emission_measures(*emissions_out, sheet.stack_tests);
@@ -154,11 +157,12 @@ std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path,
 
   EvaluationReport report{std::move(*system), std::move(*sheet), {}, {}, {}, {}, {}, {}, {}, {}};
   report.as_of = options.as_of.value_or(report.sheet.period.to);
-  report.measures = derive_measures(report.sheet, report.as_of, sources, report.energy,
+  LimitSetCache limit_sets(sources);
+  report.measures = derive_measures(report.sheet, report.as_of, limit_sets, report.energy,
                                     report.emissions, diagnostics);
   if (!report.sheet.cems.empty() && !report.emissions)
     return std::nullopt;
-  report.limits = resolve_limits(report.system, report.as_of, sources, diagnostics);
+  report.limits = resolve_limits(report.system, report.as_of, limit_sets, diagnostics);
   if (diagnostics.error_count() > errors_before)
     return std::nullopt;
 
@@ -169,7 +173,8 @@ std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path,
   report.evaluation = evaluate(context);
   diagnostics.append(report.evaluation.diagnostics);
   if (rating_system) {
-    LimitTable rating_limits = resolve_limits(*rating_system, report.as_of, sources, diagnostics);
+    LimitTable rating_limits =
+        resolve_limits(*rating_system, report.as_of, limit_sets, diagnostics);
     for (auto& [key, value] : rating_limits)
       report.limits[key] = value;
     EvaluationContext rating_context{*rating_system, report.sheet,           report.measures,

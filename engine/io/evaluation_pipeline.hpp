@@ -3,6 +3,7 @@
 // limits, score, grade and rate. Returns everything a report needs; renders nothing.
 #pragma once
 
+#include "core/emissions/limit_set.hpp"
 #include "core/emissions/result.hpp"
 #include "core/energy.hpp"
 #include "core/evaluate.hpp"
@@ -53,10 +54,25 @@ std::optional<EvaluationReport> evaluate_plant(const std::string& plant_path,
                                                const EvaluateOptions& options,
                                                SourceRegistry& sources, Diagnostics& diagnostics);
 
+/// Limit sets read once per run (by bundled id or file), however many systems and CEMS
+/// judgements ask for them.
+class LimitSetCache {
+public:
+  explicit LimitSetCache(SourceRegistry& sources) : sources_(sources) {}
+  /// The set, read on first use — its diagnostics are added then, placed at `where` when they
+  /// have no location of their own —, or nullptr when it could not be read.
+  const emissions::LimitSet* get(const std::string& id_or_file, Diagnostics& diagnostics,
+                                 const SourceLocation& where = {});
+
+private:
+  SourceRegistry& sources_;
+  std::map<std::string, std::optional<emissions::LimitSet>, std::less<>> sets_;
+};
+
 /// Resolves every limit that `system` refers to (ratio_to_limit rules, limit thresholds in
-/// conditions) for `as_of`, loading the limit sets it names.
-LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of, SourceRegistry& sources,
-                          Diagnostics& diagnostics);
+/// conditions) for `as_of`, reading the limit sets it names through `limit_sets`.
+LimitTable resolve_limits(const IndicatorSystem& system, const Date& as_of,
+                          LimitSetCache& limit_sets, Diagnostics& diagnostics);
 
 /// Why each measure a system may use has no value for this sheet ("the sheet has no CEMS files",
 /// the energy keys it lacks …).
@@ -65,7 +81,7 @@ absent_measure_reasons(const PlantSheet& sheet, const Measures& measures,
                        const energy::EnergyResult& energy);
 
 /// Derived measures of a sheet: CEMS judgement (when it has CEMS files), energy, stack tests.
-Measures derive_measures(const PlantSheet& sheet, const Date& as_of, SourceRegistry& sources,
+Measures derive_measures(const PlantSheet& sheet, const Date& as_of, LimitSetCache& limit_sets,
                          energy::EnergyResult& energy_out,
                          std::optional<emissions::EmissionsResult>& emissions_out,
                          Diagnostics& diagnostics);

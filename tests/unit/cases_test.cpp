@@ -39,11 +39,12 @@ void run_case(const std::filesystem::path& path) {
   REQUIRE_MESSAGE(system, render(diagnostics));
   REQUIRE_MESSAGE(sheet, render(diagnostics));
   const Date as_of = sheet->period.to;
+  io::LimitSetCache limit_sets(sources);
   energy::EnergyResult energy;
   std::optional<emissions::EmissionsResult> emissions;
   const Measures measures =
-      io::derive_measures(*sheet, as_of, sources, energy, emissions, diagnostics);
-  const LimitTable limits = io::resolve_limits(*system, as_of, sources, diagnostics);
+      io::derive_measures(*sheet, as_of, limit_sets, energy, emissions, diagnostics);
+  const LimitTable limits = io::resolve_limits(*system, as_of, limit_sets, diagnostics);
   REQUIRE_MESSAGE(!diagnostics.has_errors(), render(diagnostics));
   const Evaluation result = evaluate({*system, *sheet, measures, limits, as_of});
   REQUIRE_MESSAGE(!result.diagnostics.has_errors(), render(result.diagnostics));

@@ -22,7 +22,8 @@ struct Rating {
     auto loaded = io::load_indicator_system("cn-clean-incineration", sources, d);
     REQUIRE(loaded);
     system = std::move(*loaded);
-    limits = io::resolve_limits(system, as_of, sources, d);
+    io::LimitSetCache limit_sets(sources);
+    limits = io::resolve_limits(system, as_of, limit_sets, d);
     REQUIRE_FALSE(d.has_errors());
   }
 
