@@ -392,26 +392,19 @@ std::optional<ScoringRule> read_rule(const YamlNode& node, Diagnostics& diagnost
       ok = false;
     break;
   }
-  case Type::Levels: {
-    MapReader map(node, "a levels rule", {"type", "levels"}, diagnostics);
-    const auto* levels = map.require("levels");
-    if (!levels)
-      return std::nullopt;
-    auto values = read_named_numbers(*levels, diagnostics);
-    if (!values)
-      return std::nullopt;
-    rule.levels = *values;
-    break;
-  }
+  case Type::Levels:
   case Type::Deductions: {
-    MapReader map(node, "a deductions rule", {"type", "per"}, diagnostics);
-    const auto* per = map.require("per");
-    if (!per)
+    // Both map names to numbers: levels to fractions, defects to points deducted.
+    const bool levels = rule.type == Type::Levels;
+    const char* key = levels ? "levels" : "per";
+    MapReader map(node, levels ? "a levels rule" : "a deductions rule", {"type", key}, diagnostics);
+    const auto* entries = map.require(key);
+    if (!entries)
       return std::nullopt;
-    auto values = read_named_numbers(*per, diagnostics);
+    auto values = read_named_numbers(*entries, diagnostics);
     if (!values)
       return std::nullopt;
-    rule.per = *values;
+    (levels ? rule.levels : rule.per) = std::move(*values);
     break;
   }
   case Type::PassFail: {
